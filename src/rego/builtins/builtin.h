@@ -58,10 +58,10 @@ struct BuiltinDef {
   // OPA-style declaration used for arity and compile-time type checks,
   // e.g. "(string, string) => boolean", "(any<number, set>...) => number".
   std::string decl;
-  int arity = 0;      // -1 = variadic
+  int arity = 0;  // -1 = variadic
   BuiltinFn fn = nullptr;
   bool nondeterministic = false;
-  bool deprecated = false;    // v0 only (unavailable in v1)
+  bool deprecated = false;  // v0 only (unavailable in v1)
   // Registered but not supported (http.send, ...): compile error
   // "unsupported builtin".
   bool unsupported = false;

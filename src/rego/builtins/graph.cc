@@ -1,0 +1,10 @@
+// Graph builtins (see categories.h for the list this file owns).
+#include "rego/builtins/categories.h"
+
+namespace kumo::rego {
+
+void RegisterGraphBuiltins(BuiltinRegistry& r) {
+  (void)r;  // not written yet
+}
+
+}  // namespace kumo::rego
