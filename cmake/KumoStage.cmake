@@ -36,6 +36,6 @@ function(kumo_stage_tests NAME)
   target_link_libraries(kumo_${NAME}_tests PRIVATE kumo_${NAME} ${extra} kumo_testing GTest::gtest GTest::gmock GTest::gtest_main)
   gtest_discover_tests(kumo_${NAME}_tests
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
-    PROPERTIES LABELS "unit;${NAME}"
+    PROPERTIES LABELS unit
     DISCOVERY_TIMEOUT 60)
 endfunction()

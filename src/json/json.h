@@ -18,13 +18,18 @@ namespace kumo::json {
 
 // Bounds on everything an input controls.
 struct JsonLimits {
-  size_t max_depth = 512;                       // nesting of arrays/objects
+  size_t max_depth = 512;                        // nesting of arrays/objects
   size_t max_record_bytes = 256u * 1024 * 1024;  // one value's text
 };
 
 // Parses exactly one JSON value (surrounding whitespace allowed). A UTF-8
 // BOM is skipped. Errors name the byte offset and the reason.
 Result<Value> ParseJson(std::string_view text, const JsonLimits& limits = {});
+// As ParseJson, but reads `text` in place: `capacity` >= text.size() + 64
+// bytes starting at text.data() must be readable (e.g. a RecordReader
+// record, whose capacity is text.size() + kRecordPadding). No copy is made.
+Result<Value> ParsePaddedJson(std::string_view text, size_t capacity,
+                              const JsonLimits& limits = {});
 
 struct WriteOptions {
   bool pretty = false;  // newline + indent per level

@@ -50,17 +50,23 @@ struct RecordReaderOptions {
   // is one record).
   bool unwrap_array = true;
   // A top-level object whose member with one of these names is an array
-  // yields that array's elements as records. Other members of the
-  // envelope are skipped (their names are kept in envelope_keys()).
+  // yields that array's elements as records (Record::envelope_key says
+  // which key). Other members of the envelope are skipped. Only top-level
+  // objects (one per line in JSON Lines) are looked at.
   std::vector<std::string> envelope_keys;
+  // Treat the input as JSON Lines from its first line, so a malformed first
+  // line cannot swallow the next ones. Implied by names ending in .jsonl or
+  // .ndjson (optionally .gz); otherwise JSON Lines is recognised when the
+  // first value fits on one line and the second starts on a later line.
+  bool json_lines = false;
   // Read window; grows up to limits.max_record_bytes for one large record.
   size_t chunk_bytes = 1u << 20;
 };
 
 struct Record {
-  std::string_view text;  // the record's JSON text (padded, see above)
-  uint64_t index = 0;     // 1-based record number in the file
-  uint64_t line = 0;      // 1-based line where the record starts
+  std::string_view text;          // the record's JSON text (padded, see above)
+  uint64_t index = 0;             // 1-based record number in the file
+  uint64_t line = 0;              // 1-based line where the record starts
   std::string_view envelope_key;  // which envelope key it came from, if any
 };
 
@@ -85,7 +91,10 @@ class RecordReader {
   virtual const Diagnostics& diagnostics() const = 0;
   virtual Layout layout() const = 0;
   virtual const std::string& name() const = 0;
+  // Bytes of JSON text read so far (after decompression).
   virtual uint64_t bytes_read() const = 0;
+  // Largest size the read window has reached (memory bound checks).
+  virtual size_t max_buffer_bytes() const = 0;
 };
 
 // Reads every record of `path` and parses it into a Value; malformed

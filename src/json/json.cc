@@ -1,0 +1,446 @@
+// ParseJson / WriteJson: simdjson on-demand into Value, and Value back to
+// JSON text. Numbers go through their raw token so their text is exact.
+#include "json/json.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kumo::json {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr size_t kPadding = simdjson::SIMDJSON_PADDING;
+
+// One parser per thread: its buffers are reused from record to record.
+od::parser& ThreadParser() {
+  thread_local od::parser parser;
+  return parser;
+}
+
+// Scratch buffer for inputs that arrive without padding.
+std::string& ThreadScratch() {
+  thread_local std::string scratch;
+  return scratch;
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+class Builder {
+ public:
+  Builder(std::string_view text, const JsonLimits& limits)
+      : base_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
+
+  // Error text for the first problem found ("" when none).
+  std::string error;
+
+  bool Fail(std::string reason, const char* where = nullptr) {
+    if (error.empty()) {
+      if (where != nullptr && where >= base_) {
+        error = "byte " + std::to_string(where - base_) + ": " + reason;
+      } else {
+        error = std::move(reason);
+      }
+    }
+    return false;
+  }
+  bool Fail(simdjson::error_code e) {
+    if (e == simdjson::DEPTH_ERROR) {
+      return Fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+    }
+    return Fail(std::string("invalid JSON: ") + simdjson::error_message(e));
+  }
+
+  // Any value below the root.
+  bool Build(od::value v, size_t depth, Value* out) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(e);
+    switch (type) {
+      case od::json_type::object: {
+        if (depth >= limits_.max_depth) return TooDeep(v);
+        od::object obj;
+        if (auto e = v.get_object().get(obj)) return Fail(e);
+        return BuildObject(obj, depth + 1, out);
+      }
+      case od::json_type::array: {
+        if (depth >= limits_.max_depth) return TooDeep(v);
+        od::array arr;
+        if (auto e = v.get_array().get(arr)) return Fail(e);
+        return BuildArray(arr, depth + 1, out);
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = v.get_string().get(s)) return Fail(e);
+        *out = Value::String(s);
+        return true;
+      }
+      case od::json_type::number: {
+        std::string_view raw = TrimRight(v.raw_json_token());
+        return MakeNumber(raw, out);
+      }
+      case od::json_type::boolean: {
+        bool b;
+        if (auto e = v.get_bool().get(b)) return Fail(e);
+        *out = Value::Bool(b);
+        return true;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = v.is_null().get(is_null)) return Fail(e);
+        if (!is_null) return Fail("invalid literal (expected null)", v.raw_json_token().data());
+        *out = Value();
+        return true;
+      }
+    }
+    return Fail("unexpected token");
+  }
+
+  bool Root(od::document& doc, Value* out) {
+    od::json_type type;
+    if (auto e = doc.type().get(type)) return Fail(e);
+    if (type != od::json_type::object && type != od::json_type::array) {
+      // On-demand does not look past a root scalar: only whitespace may follow.
+      std::string_view raw;
+      if (auto e = doc.raw_json_token().get(raw)) return Fail(e);
+      raw = TrimRight(raw);
+      for (const char* p = raw.data() + raw.size(); p < end_; ++p) {
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+          return Fail("unexpected content after the JSON value", p);
+        }
+      }
+    }
+    switch (type) {
+      case od::json_type::object: {
+        if (limits_.max_depth == 0) return Fail("nesting deeper than 0 levels");
+        od::object obj;
+        if (auto e = doc.get_object().get(obj)) return Fail(e);
+        if (!BuildObject(obj, 1, out)) return false;
+        return CheckEnd(doc);
+      }
+      case od::json_type::array: {
+        if (limits_.max_depth == 0) return Fail("nesting deeper than 0 levels");
+        od::array arr;
+        if (auto e = doc.get_array().get(arr)) return Fail(e);
+        if (!BuildArray(arr, 1, out)) return false;
+        return CheckEnd(doc);
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = doc.get_string().get(s)) return Fail(e);
+        *out = Value::String(s);
+        return true;
+      }
+      case od::json_type::number: {
+        std::string_view raw;
+        if (auto e = doc.raw_json_token().get(raw)) return Fail(e);
+        return MakeNumber(TrimRight(raw), out);
+      }
+      case od::json_type::boolean: {
+        bool b;
+        if (auto e = doc.get_bool().get(b)) return Fail(e);
+        *out = Value::Bool(b);
+        return true;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = doc.is_null().get(is_null)) return Fail(e);
+        if (!is_null) return Fail("invalid literal (expected null)");
+        *out = Value();
+        return true;
+      }
+    }
+    return Fail("unexpected token");
+  }
+
+ private:
+  bool TooDeep(od::value& v) {
+    return Fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
+                v.raw_json_token().data());
+  }
+
+  bool CheckEnd(od::document& doc) {
+    const char* loc = nullptr;
+    if (doc.current_location().get(loc) == simdjson::SUCCESS && loc != nullptr) {
+      return Fail("unexpected content after the JSON value", loc);
+    }
+    return true;
+  }
+
+  bool MakeNumber(std::string_view raw, Value* out) {
+    Value n = Value::Number(raw);
+    if (n.is_null())
+      return Fail("invalid number '" + std::string(raw.substr(0, 40)) + "'", raw.data());
+    *out = std::move(n);
+    return true;
+  }
+
+  bool BuildObject(od::object& obj, size_t depth, Value* out) {
+    std::vector<ObjectEntry> entries;
+    for (auto field_result : obj) {
+      od::field field;
+      if (auto e = std::move(field_result).get(field)) return Fail(e);
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return Fail(e);
+      Value k = Value::String(key);
+      Value v;
+      if (!Build(field.value(), depth, &v)) return false;
+      entries.emplace_back(std::move(k), std::move(v));
+    }
+    *out = entries.empty() ? Value::EmptyObject() : Value::Object(std::move(entries));
+    return true;
+  }
+
+  bool BuildArray(od::array& arr, size_t depth, Value* out) {
+    std::vector<Value> items;
+    for (auto item_result : arr) {
+      od::value item;
+      if (auto e = std::move(item_result).get(item)) return Fail(e);
+      Value v;
+      if (!Build(item, depth, &v)) return false;
+      items.push_back(std::move(v));
+    }
+    *out = items.empty() ? Value::EmptyArray() : Value::Array(std::move(items));
+    return true;
+  }
+
+  const char* base_;
+  const char* end_;
+  const JsonLimits& limits_;
+};
+
+std::string_view SkipBom(std::string_view text) {
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
+    text.remove_prefix(3);
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<Value> ParsePaddedJson(std::string_view text, size_t capacity, const JsonLimits& limits) {
+  const char* start = text.data();
+  text = SkipBom(text);
+  capacity -= static_cast<size_t>(text.data() - start);
+  if (text.size() > limits.max_record_bytes) {
+    return ResourceExhausted("JSON value of " + std::to_string(text.size()) +
+                             " bytes is larger than the limit of " +
+                             std::to_string(limits.max_record_bytes) + " bytes");
+  }
+  od::parser& parser = ThreadParser();
+  // simdjson has its own depth limit; keep it above ours so ours reports first.
+  if (parser.max_depth() <= limits.max_depth) {
+    if (auto e = parser.allocate(std::max<size_t>(parser.capacity(), 4096), limits.max_depth + 2)) {
+      return Internal(std::string("cannot allocate JSON parser: ") + simdjson::error_message(e));
+    }
+  }
+  od::document doc;
+  if (auto e = parser.iterate(text.data(), text.size(), capacity).get(doc)) {
+    if (e == simdjson::EMPTY) return ParseError("empty input: expected a JSON value");
+    return ParseError(std::string("invalid JSON: ") + simdjson::error_message(e));
+  }
+  Builder b(text, limits);
+  Value out;
+  if (!b.Root(doc, &out)) {
+    if (b.error.find("nesting deeper") != std::string::npos) return ResourceExhausted(b.error);
+    return ParseError(b.error);
+  }
+  return out;
+}
+
+Result<Value> ParseJson(std::string_view text, const JsonLimits& limits) {
+  std::string& scratch = ThreadScratch();
+  if (scratch.capacity() > (64u << 20) && text.size() < (1u << 20)) {
+    std::string().swap(scratch);  // give back memory after a huge one-off input
+  }
+  scratch.resize(text.size() + kPadding);
+  std::memcpy(scratch.data(), text.data(), text.size());
+  std::memset(scratch.data() + text.size(), 0, kPadding);
+  return ParsePaddedJson(std::string_view(scratch.data(), text.size()), scratch.size(), limits);
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+size_t Utf8SeqLen(std::string_view s, size_t i) {
+  auto u = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = u(i);
+  size_t n = s.size() - i;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return (n >= 2 && (u(i + 1) & 0xC0) == 0x80) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || (u(i + 1) & 0xC0) != 0x80 || (u(i + 2) & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && u(i + 1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && u(i + 1) >= 0xA0) return 0;  // surrogates
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (u(i + 1) & 0xC0) != 0x80 || (u(i + 2) & 0xC0) != 0x80 ||
+        (u(i + 3) & 0xC0) != 0x80) {
+      return 0;
+    }
+    if (c == 0xF0 && u(i + 1) < 0x90) return 0;   // overlong
+    if (c == 0xF4 && u(i + 1) >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+void AppendU(std::string* out, unsigned code) {
+  char buf[6] = {
+      '\\',           'u', kHex[(code >> 12) & 15], kHex[(code >> 8) & 15], kHex[(code >> 4) & 15],
+      kHex[code & 15]};
+  out->append(buf, 6);
+}
+
+class Writer {
+ public:
+  Writer(std::string* out, const WriteOptions& opts) : out_(out), opts_(opts) {}
+
+  void Write(const Value& v, int level) {
+    switch (v.kind()) {
+      case ValueKind::kNull: out_->append("null"); return;
+      case ValueKind::kBool: out_->append(v.as_bool() ? "true" : "false"); return;
+      case ValueKind::kNumber: out_->append(v.number_text()); return;
+      case ValueKind::kString: WriteJsonString(v.as_string(), out_, opts_.escape_html); return;
+      case ValueKind::kArray:
+      case ValueKind::kSet: {
+        auto items = v.items();
+        if (items.empty()) {
+          out_->append("[]");
+          return;
+        }
+        out_->push_back('[');
+        for (size_t i = 0; i < items.size(); ++i) {
+          if (i > 0) out_->push_back(',');
+          Newline(level + 1);
+          Write(items[i], level + 1);
+        }
+        Newline(level);
+        out_->push_back(']');
+        return;
+      }
+      case ValueKind::kObject: {
+        auto entries = v.entries();
+        if (entries.empty()) {
+          out_->append("{}");
+          return;
+        }
+        out_->push_back('{');
+        for (size_t i = 0; i < entries.size(); ++i) {
+          if (i > 0) out_->push_back(',');
+          Newline(level + 1);
+          const Value& key = entries[i].first;
+          if (key.is_string()) {
+            WriteJsonString(key.as_string(), out_, opts_.escape_html);
+          } else {
+            // Non-string keys print as their JSON text, quoted (as OPA does).
+            std::string key_text;
+            Writer(&key_text, WriteOptions{}).Write(key, 0);
+            WriteJsonString(key_text, out_, opts_.escape_html);
+          }
+          out_->push_back(':');
+          if (opts_.pretty) out_->push_back(' ');
+          Write(entries[i].second, level + 1);
+        }
+        Newline(level);
+        out_->push_back('}');
+        return;
+      }
+    }
+  }
+
+ private:
+  void Newline(int level) {
+    if (!opts_.pretty) return;
+    out_->push_back('\n');
+    out_->append(static_cast<size_t>(level) * static_cast<size_t>(std::max(opts_.indent, 0)), ' ');
+  }
+
+  std::string* out_;
+  const WriteOptions& opts_;
+};
+
+}  // namespace
+
+void WriteJsonString(std::string_view s, std::string* out, bool escape_html) {
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  size_t run = 0;  // start of the pending run of bytes copied verbatim
+  size_t i = 0;
+  auto flush = [&](size_t upto) {
+    if (upto > run) out->append(s.data() + run, upto - run);
+  };
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80 &&
+        !(escape_html && (c == '<' || c == '>' || c == '&'))) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      size_t n = Utf8SeqLen(s, i);
+      if (n == 0) {
+        // Invalid UTF-8 becomes U+FFFD so the output is always valid JSON.
+        flush(i);
+        out->append("\\ufffd");
+        run = ++i;
+        continue;
+      }
+      if (escape_html && n == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+           static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        flush(i);
+        AppendU(out, static_cast<unsigned char>(s[i + 2]) == 0xA8 ? 0x2028 : 0x2029);
+        i += 3;
+        run = i;
+        continue;
+      }
+      i += n;
+      continue;
+    }
+    flush(i);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        AppendU(out, c);  // other control characters and escaped HTML
+        break;
+    }
+    run = ++i;
+  }
+  flush(i);
+  out->push_back('"');
+}
+
+void WriteJson(const Value& v, std::string* out, const WriteOptions& opts) {
+  Writer(out, opts).Write(v, 0);
+}
+
+std::string ToJson(const Value& v, const WriteOptions& opts) {
+  std::string out;
+  WriteJson(v, &out, opts);
+  return out;
+}
+
+}  // namespace kumo::json

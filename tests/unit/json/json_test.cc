@@ -1,0 +1,181 @@
+// ParseJson / WriteJson: exact numbers, limits, escaping, pretty output.
+#include "json/json.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kumo::json {
+namespace {
+
+Value Parse(std::string_view text) {
+  auto r = ParseJson(text);
+  EXPECT_TRUE(r.ok()) << text << ": " << r.status().ToString();
+  return r.ok() ? r.value() : Value();
+}
+
+TEST(ParseJsonTest, ExactNumbersRoundTrip) {
+  for (const char* t : {"12345678901234567890123", "0.1000000000000000055511151231257827", "-0.5",
+                        "1e3", "1E+300", "123456789012345678901234567890.000000000000000001",
+                        "9223372036854775807", "-9223372036854775808", "9223372036854775808"}) {
+    Value v = Parse(t);
+    ASSERT_TRUE(v.is_number()) << t;
+    EXPECT_EQ(v.number_text(), t);
+    EXPECT_EQ(ToJson(v), t);
+  }
+  Value arr = Parse("[12345678901234567890123, 0.1000000000000000055511151231257827 ]");
+  EXPECT_EQ(ToJson(arr), "[12345678901234567890123,0.1000000000000000055511151231257827]");
+  Value obj = Parse(R"({"n": 0.1000000000000000055511151231257827
+  })");
+  EXPECT_EQ(ToJson(obj), R"({"n":0.1000000000000000055511151231257827})");
+}
+
+TEST(ParseJsonTest, AllKinds) {
+  Value v = Parse(R"( {"b": true, "a": [null, false, "x\u00e9\n", 1.5, {}], "c": {"d": []}} )");
+  ASSERT_TRUE(v.is_object());
+  EXPECT_EQ(v.size(), 3u);
+  const Value* a = v.Find("a");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->size(), 5u);
+  EXPECT_TRUE(a->At(0)->is_null());
+  EXPECT_TRUE(a->At(1)->is_bool());
+  EXPECT_EQ(a->At(2)->as_string(), "x\xc3\xa9\n");
+  EXPECT_EQ(a->At(3)->number_text(), "1.5");
+  EXPECT_TRUE(a->At(4)->is_object());
+  EXPECT_TRUE(v.FindPath({"c", "d"})->is_array());
+  // Scalars at the root.
+  EXPECT_EQ(Parse("\"s\"").as_string(), "s");
+  EXPECT_TRUE(Parse(" true ").is_true());
+  EXPECT_TRUE(Parse("null").is_null());
+  EXPECT_EQ(Parse("  42\n").as_int64(), 42);
+}
+
+TEST(ParseJsonTest, DuplicateKeysLastWins) {
+  Value v = Parse(R"({"a": 1, "b": 2, "a": 3})");
+  EXPECT_EQ(v.size(), 2u);
+  EXPECT_EQ(v.Find("a")->as_int64(), 3);
+}
+
+TEST(ParseJsonTest, SkipsUtf8Bom) {
+  Value v = Parse("\xEF\xBB\xBF{\"a\":1}");
+  EXPECT_EQ(v.Find("a")->as_int64(), 1);
+}
+
+TEST(ParseJsonTest, RejectsMalformed) {
+  for (const char* t :
+       {"", "   ", "{", "[1,", "{\"a\" 1}", "tru", "[1] 2", "{} x", "01", "-", "\"unterminated",
+        "[1,]x", "nul", "1 2", "\"a\" \"b\"", "-1 ]", "true false", "null x"}) {
+    auto r = ParseJson(t);
+    EXPECT_FALSE(r.ok()) << "accepted: " << t;
+  }
+  auto r = ParseJson("{\"a\": 1} trailing");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kParseError);
+  EXPECT_FALSE(r.status().message().empty());
+}
+
+TEST(ParseJsonTest, DepthLimit) {
+  JsonLimits limits;
+  limits.max_depth = 10;
+  std::string ok = std::string(10, '[') + std::string(10, ']');
+  EXPECT_TRUE(ParseJson(ok, limits).ok());
+  std::string deep = std::string(11, '[') + std::string(11, ']');
+  auto r = ParseJson(deep, limits);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(r.status().message().find("nesting deeper than 10"), std::string::npos);
+  // Far beyond simdjson's own limit, with the default limit: a clean error.
+  std::string huge = std::string(100000, '[') + std::string(100000, ']');
+  auto r2 = ParseJson(huge);
+  ASSERT_FALSE(r2.ok());
+  EXPECT_NE(r2.status().message().find("nesting deeper than 512"), std::string::npos)
+      << r2.status().message();
+  std::string objs;
+  for (int i = 0; i < 600; ++i) objs += "{\"a\":";
+  objs += "1" + std::string(600, '}');
+  EXPECT_FALSE(ParseJson(objs).ok());
+}
+
+TEST(ParseJsonTest, RecordSizeLimit) {
+  JsonLimits limits;
+  limits.max_record_bytes = 8;
+  EXPECT_TRUE(ParseJson("[1,2,3]", limits).ok());
+  auto r = ParseJson("[1,2,3,4,5]", limits);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("larger than the limit"), std::string::npos);
+}
+
+TEST(ParseJsonTest, PaddedInPlace) {
+  std::string buf = "{\"k\":[1,2]}";
+  size_t n = buf.size();
+  buf.append(64, ' ');
+  auto r = ParsePaddedJson(std::string_view(buf.data(), n), buf.size());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ToJson(*r), "{\"k\":[1,2]}");
+}
+
+TEST(WriteJsonTest, EscapesStrings) {
+  std::string out;
+  WriteJsonString("a\"b\\c\n\r\t\b\f\x01\x1f\x7f", &out);
+  EXPECT_EQ(out, R"("a\"b\\c\n\r\t\b\f\u0001\u001f)"
+                 "\x7f\"");
+  out.clear();
+  WriteJsonString("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", &out);  // valid UTF-8 kept
+  EXPECT_EQ(out, "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+  out.clear();
+  WriteJsonString("bad\xff\xc3", &out);  // invalid UTF-8 replaced
+  EXPECT_EQ(out, R"("bad\ufffd\ufffd")");
+  out.clear();
+  WriteJsonString("<a&b>", &out, /*escape_html=*/true);
+  EXPECT_EQ(out, R"("\u003ca\u0026b\u003e")");
+  out.clear();
+  WriteJsonString("<a&b>", &out);
+  EXPECT_EQ(out, "\"<a&b>\"");
+  out.clear();
+  WriteJsonString(std::string_view("\0x", 2), &out);
+  EXPECT_EQ(out, R"("\u0000x")");
+}
+
+TEST(WriteJsonTest, CompactAndPretty) {
+  Value v = Parse(R"({"b": [1, {"x": null}, []], "a": "s", "c": {}})");
+  EXPECT_EQ(ToJson(v), R"({"a":"s","b":[1,{"x":null},[]],"c":{}})");
+  WriteOptions pretty;
+  pretty.pretty = true;
+  EXPECT_EQ(ToJson(v, pretty),
+            "{\n"
+            "  \"a\": \"s\",\n"
+            "  \"b\": [\n"
+            "    1,\n"
+            "    {\n"
+            "      \"x\": null\n"
+            "    },\n"
+            "    []\n"
+            "  ],\n"
+            "  \"c\": {}\n"
+            "}");
+  pretty.indent = 4;
+  EXPECT_EQ(ToJson(Parse("[true]"), pretty), "[\n    true\n]");
+}
+
+TEST(WriteJsonTest, SetsAndNonStringKeys) {
+  Value set = Value::Set({Value::Int(3), Value::String("a"), Value::Int(1)});
+  EXPECT_EQ(ToJson(set), R"([1,3,"a"])");
+  Value obj = Value::Object({{Value::Int(1), Value::String("one")},
+                             {Value::Array({Value::Int(1), Value::String("x")}), Value::Bool(true)},
+                             {Value::String("s"), Value::Null()}});
+  EXPECT_EQ(ToJson(obj), R"({"1":"one","s":null,"[1,\"x\"]":true})");
+}
+
+TEST(WriteJsonTest, RoundTripIsStable) {
+  const char* doc =
+      R"({"configurationItems":[{"arn":"arn:aws:s3:::b","tags":{"k":"v\u0000"},"n":-1.25e-7,)"
+      R"("big":123456789012345678901234567890}]})";
+  Value v = Parse(doc);
+  std::string once = ToJson(v);
+  Value again = Parse(once);
+  EXPECT_EQ(v, again);
+  EXPECT_EQ(ToJson(again), once);
+}
+
+}  // namespace
+}  // namespace kumo::json
