@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates docs/coverage.md from the control metadata under policies/.
+"""Generates docs/coverage.md and docs/ai-spm.md from the control metadata under policies/.
 
 Sources:
   policies/**/<name>.rego          controls: the `# METADATA` block's `custom` keys
@@ -11,8 +11,12 @@ Sources:
 Coverage of a benchmark = automated recommendations mapped by at least one control
 (`frameworks: {<benchmark>: [ids]}`) / all automated recommendations.
 
-  scripts/gen-docs.py            rewrite docs/coverage.md
-  scripts/gen-docs.py --check    exit 1 if docs/coverage.md is stale
+docs/ai-spm.md is the AI security guideline: for each OWASP Top 10 for LLM
+Applications 2025 risk, what to configure on each cloud (GUIDANCE below) and
+the kumo controls that check it (`frameworks: {owasp-llm-2025: [...]}`).
+
+  scripts/gen-docs.py            rewrite docs/coverage.md and docs/ai-spm.md
+  scripts/gen-docs.py --check    exit 1 if either is stale
   scripts/gen-docs.py --json     print the metadata of every control as JSON
 """
 import argparse
@@ -127,6 +131,73 @@ def render(controls, benchmarks):
     return "\n".join(lines).rstrip() + "\n"
 
 
+OWASP_LLM = [
+    ("LLM01", "Prompt Injection"), ("LLM02", "Sensitive Information Disclosure"),
+    ("LLM03", "Supply Chain"), ("LLM04", "Data and Model Poisoning"),
+    ("LLM05", "Improper Output Handling"), ("LLM06", "Excessive Agency"),
+    ("LLM07", "System Prompt Leakage"), ("LLM08", "Vector and Embedding Weaknesses"),
+    ("LLM09", "Misinformation"), ("LLM10", "Unbounded Consumption"),
+]
+
+# What to configure, per risk and cloud (kumo's guideline; controls are listed beside it).
+GUIDANCE = {
+    "LLM01": ("Bedrock guardrail on every model, agent and knowledge base, with the PROMPT_ATTACK filter at HIGH on input and BLOCK",
+              "RAI policy (content filter) on every deployment with the Jailbreak and Indirect Attack prompt shields enabled and blocking",
+              "Model Armor template with prompt-injection and jailbreak detection enforced (block mode)"),
+    "LLM02": ("Guardrail sensitive-information (PII) filters; customer-managed KMS keys on custom models, knowledge bases and invocation logs; no public buckets with training data",
+              "Customer-managed keys, key (local) auth disabled, public network access disabled or restricted to private endpoints",
+              "CMEK on Vertex endpoints, datasets and models; Model Armor sensitive-data screening; no public buckets or datasets"),
+    "LLM03": ("Only pinned, approved models; immutable, scanned ECR images for custom model containers",
+              "Pinned model versions on deployments (no auto-upgrade)",
+              "Workbench instances with Secure Boot and dedicated service accounts; images from trusted registries"),
+    "LLM04": ("Training and RAG data buckets private, versioned and encrypted; least-privilege write access",
+              "Storage for grounding data private and encrypted; managed identities for access",
+              "Private, CMEK-encrypted training datasets and buckets"),
+    "LLM05": ("Guardrail output filters (content filters and contextual grounding) enabled",
+              "Completion-side content filters blocking at Medium or stricter; no asynchronous (deferred) filtering",
+              "Model Armor response screening (content and malicious-URL filters)"),
+    "LLM06": ("Agent and knowledge-base service roles without admin or wildcard permissions; guardrails on agents",
+              "Managed identities with narrow roles; no standing privileged role assignments",
+              "Vertex endpoints and notebooks not running as the default compute service account; no Owner/Editor on AI service accounts"),
+    "LLM07": ("Guardrail denied topics and word filters; invocation logs protected with KMS and tight access",
+              "Diagnostic logs to a protected workspace; keys disabled so prompts cannot be replayed by key holders",
+              "Request/response logging to a protected destination"),
+    "LLM08": ("Knowledge bases use a guardrail and encrypted vector stores",
+              "AI Search with public access and API keys disabled",
+              "Private, CMEK-protected vector indexes and endpoints"),
+    "LLM09": ("Contextual grounding (GROUNDING and RELEVANCE) checks in the guardrail",
+              "Groundedness and protected-material filters enabled",
+              "Model Armor content filters; request/response logging for review"),
+    "LLM10": ("Model invocation logging on; private VPC endpoints for Bedrock",
+              "Public network access off, local auth off, diagnostic logging on; no global SKUs where residency matters",
+              "Private endpoints (PSC or VPC) for Vertex AI; request/response logging enabled"),
+}
+
+
+def render_ai(controls):
+    ids = {}
+    for c in controls:
+        cloud = c["file"].split(os.sep)[1]
+        for r in c["frameworks"].get("owasp-llm-2025", []) or []:
+            ids.setdefault(str(r).split(":")[0], {}).setdefault(cloud, []).append(c["id"])
+    lines = ["# AI security posture: OWASP Top 10 for LLM Applications 2025", "",
+             "Generated by `scripts/gen-docs.py`: what to configure on each cloud against each "
+             "OWASP LLM risk, and the kumo controls that check it. Run them with "
+             "`kumo scan INVENTORY --framework owasp-llm-2025`.", "",
+             "| risk | AWS (Amazon Bedrock) | Azure (Azure OpenAI / AI Foundry) | Google Cloud (Vertex AI) |",
+             "|---|---|---|---|"]
+    for rid, name in OWASP_LLM:
+        cells = []
+        for i, cloud in enumerate(("aws", "azure", "gcp")):
+            ctl = ", ".join(f"`{x}`" for x in sorted(ids.get(rid, {}).get(cloud, [])))
+            cells.append(GUIDANCE[rid][i] + (f". Checked by: {ctl}" if ctl else ". No inventory check yet."))
+        lines.append(f"| **{rid}:2025** {name} | " + " | ".join(cells) + " |")
+    total = {cloud: len({x for r in ids.values() for x in r.get(cloud, [])}) for cloud in ("aws", "azure", "gcp")}
+    lines += ["", "Controls mapped to OWASP LLM risks: " +
+              ", ".join(f"{k} {v}" for k, v in total.items()) + "."]
+    return "\n".join(lines) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser(description="Generate docs/coverage.md")
     ap.add_argument("--check", action="store_true")
@@ -136,17 +207,21 @@ def main():
     if args.json:
         json.dump(controls, sys.stdout, indent=1)
         return 0
-    text = render(controls, load_benchmarks())
-    out = os.path.join(ROOT, "docs", "coverage.md")
-    if args.check:
-        current = open(out, encoding="utf-8").read() if os.path.exists(out) else ""
-        if current != text:
-            print("docs/coverage.md is stale: run scripts/gen-docs.py", file=sys.stderr)
-            return 1
-        return 0
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(text)
-    return 0
+    outputs = {
+        os.path.join(ROOT, "docs", "coverage.md"): render(controls, load_benchmarks()),
+        os.path.join(ROOT, "docs", "ai-spm.md"): render_ai(controls),
+    }
+    stale = 0
+    for out, text in outputs.items():
+        if args.check:
+            current = open(out, encoding="utf-8").read() if os.path.exists(out) else ""
+            if current != text:
+                print(f"{os.path.relpath(out, ROOT)} is stale: run scripts/gen-docs.py", file=sys.stderr)
+                stale = 1
+            continue
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+    return stale
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+# ccache: hash paths relative to the checkout so a fresh clone elsewhere
+# (as CI makes) reuses earlier compilations.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 
 [ "${KUMO_SKIP_SETUP:-0}" = 1 ] || bash scripts/setup.sh
 
@@ -32,7 +36,9 @@ ctest --preset "$preset" -j "$jobs" --timeout 600 || status=1
 if [ "${KUMO_SKIP_ASAN:-0}" != 1 ]; then
   echo "== build (asan: unit tests under AddressSanitizer + UBSan)"
   cmake --preset asan >/dev/null
-  cmake --build --preset asan -j "$jobs"
+  # Only the unit-test binaries (every stage's library is in them).
+  targets=$(cmake --build --preset asan --target help | grep -oE 'kumo_[a-z]+_tests' | sort -u)
+  cmake --build --preset asan -j "$jobs" --target $targets
   echo "== tests (asan)"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --preset asan -j "$jobs" --timeout 900 || status=1

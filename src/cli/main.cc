@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "common/build_info.h"
 
 namespace kumo::cli {
 namespace {
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
       "kumo: multi-cloud security guardrails.\n"
       "Posture checks (Rego controls) over AWS, Google Cloud and Azure inventories,\n"
       "threat detection (Falco rules) over their audit logs, and the findings loop."};
-  app.set_version_flag("--version", std::string("kumo ") + KUMO_VERSION);
+  app.set_version_flag("--version", std::string("kumo ") + kumo::KumoVersion());
   app.require_subcommand(1);
   app.footer(
       "Exit codes:\n"

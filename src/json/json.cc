@@ -5,7 +5,9 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,6 +28,38 @@ od::parser& ThreadParser() {
 std::string& ThreadScratch() {
   thread_local std::string scratch;
   return scratch;
+}
+
+// Interns short strings and object keys per thread: inventories repeat the
+// same keys ("properties", "ipPermissions") and values ("Enabled", regions)
+// millions of times, and Values are immutable, so one shared node serves all.
+// Bounded: once full, new strings are simply not interned.
+class StringInterner {
+ public:
+  static constexpr size_t kMaxEntries = 1u << 16;
+  static constexpr size_t kMaxKeyBytes = 128;
+  static constexpr size_t kMaxValueBytes = 24;
+
+  Value Get(std::string_view s, size_t max_bytes) {
+    if (s.size() > max_bytes) return Value::String(s);
+    auto it = table_.find(s);
+    if (it != table_.end()) return it->second;
+    Value v = Value::String(s);
+    if (table_.size() < kMaxEntries) table_.emplace(std::string(s), v);
+    return v;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Value, Hash, std::equal_to<>> table_;
+};
+
+StringInterner& ThreadInterner() {
+  thread_local StringInterner interner;
+  return interner;
 }
 
 std::string_view TrimRight(std::string_view s) {
@@ -81,7 +115,7 @@ class Builder {
       case od::json_type::string: {
         std::string_view s;
         if (auto e = v.get_string().get(s)) return Fail(e);
-        *out = Value::String(s);
+        *out = ThreadInterner().Get(s, StringInterner::kMaxValueBytes);
         return true;
       }
       case od::json_type::number: {
@@ -191,7 +225,7 @@ class Builder {
       if (auto e = std::move(field_result).get(field)) return Fail(e);
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return Fail(e);
-      Value k = Value::String(key);
+      Value k = ThreadInterner().Get(key, StringInterner::kMaxKeyBytes);
       Value v;
       if (!Build(field.value(), depth, &v)) return false;
       entries.emplace_back(std::move(k), std::move(v));

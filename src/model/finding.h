@@ -35,12 +35,14 @@ struct Finding {
   std::string message;
   Value evidence;
   std::string product = "unassigned";
-  std::string owner;                 // security champion
+  std::string owner;                    // security champion
   std::vector<std::string> frameworks;  // "cis-aws-7.0:2.1.4", "owasp-llm-2025:LLM01"
-  std::string remediation;           // path or URL of the kaizen doc
-  std::string mute_reason;           // set when MUTED
-  std::string muted_by;
-  std::string mute_expires;          // RFC 3339 date
+  std::string remediation;              // path or URL of the kaizen doc
+  std::string mute_reason;              // set when MUTED
+  std::string muted_by;                 // the mute's requester
+  std::string mute_approver;
+  std::string mute_ticket;
+  std::string mute_expires;  // RFC 3339 date
   // Lifecycle (filled by the store).
   int64_t first_seen = 0;  // unix seconds
   int64_t last_seen = 0;

@@ -75,7 +75,7 @@ struct EvalOptions {
   bool strict_builtin_errors = false;
   uint64_t max_steps = 10'000'000;  // evaluation steps per query
   std::chrono::milliseconds timeout{5000};
-  uint32_t max_depth = 1000;        // rule/function call depth
+  uint32_t max_depth = 1000;  // rule/function call depth
   // Base document `data` (merged under the rule tree); may be null.
   const Value* data = nullptr;
   // Fixed `time.now_ns()` for this evaluation (0 = real clock).
@@ -93,9 +93,9 @@ struct ResultRow {
 
 // A METADATA annotation block attached to a package or rule.
 struct Annotation {
-  std::string scope;   // package | rule | document | subpackages
-  std::string path;    // e.g. "data.kumo.aws.s3.public" or the rule path
-  Value value;         // the YAML block as an object: title, description, custom, ...
+  std::string scope;  // package | rule | document | subpackages
+  std::string path;   // e.g. "data.kumo.aws.s3.public" or the rule path
+  Value value;        // the YAML block as an object: title, description, custom, ...
 };
 
 class PreparedQuery {
@@ -112,7 +112,8 @@ class Program {
   virtual ~Program() = default;
   // Parses and compiles a query body against this program, e.g.
   // "data.test.p = x" or "data.kumo.x.deny".
-  virtual RegoResult<std::shared_ptr<const PreparedQuery>> Prepare(std::string_view query) const = 0;
+  virtual RegoResult<std::shared_ptr<const PreparedQuery>> Prepare(
+      std::string_view query) const = 0;
   // Every METADATA annotation in the program's modules.
   virtual const std::vector<Annotation>& annotations() const = 0;
   // Package paths of all modules, e.g. "data.kumo.aws.s3.public".

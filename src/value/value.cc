@@ -127,9 +127,7 @@ bool ParseInt64Literal(std::string_view t, int64_t* out) {
   return r.ec == std::errc() && r.ptr == t.data() + t.size();
 }
 
-size_t HashMix(size_t h, size_t v) {
-  return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-}
+size_t HashMix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 
 size_t HashDouble(double d) {
   if (d == 0) d = 0;  // -0.0 and 0.0 hash alike
@@ -348,9 +346,19 @@ Value Value::Set(std::vector<Value> members) {
   return Value(ValueKind::kSet, n);
 }
 
-Value Value::EmptyArray() { return Array({}); }
-Value Value::EmptyObject() { return Object({}); }
-Value Value::EmptySet() { return Set({}); }
+// Empty collections are shared: they are common and immutable.
+Value Value::EmptyArray() {
+  static const Value v = Array({});
+  return v;
+}
+Value Value::EmptyObject() {
+  static const Value v = Object({});
+  return v;
+}
+Value Value::EmptySet() {
+  static const Value v = Set({});
+  return v;
+}
 
 // --- Inspection -------------------------------------------------------------------
 
@@ -489,7 +497,8 @@ int Compare(const Value& a, const Value& b) {
     }
     case ValueKind::kArray:
     case ValueKind::kSet:
-      return CompareSeq(a.items(), b.items(), [](const Value& x, const Value& y) { return Compare(x, y); });
+      return CompareSeq(a.items(), b.items(),
+                        [](const Value& x, const Value& y) { return Compare(x, y); });
     case ValueKind::kObject:
       return CompareSeq(a.entries(), b.entries(), [](const ObjectEntry& x, const ObjectEntry& y) {
         int c = Compare(x.first, y.first);

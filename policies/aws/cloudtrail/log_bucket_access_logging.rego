@@ -1,0 +1,47 @@
+# METADATA
+# title: "The CloudTrail log bucket has server access logging"
+# description: >-
+#   Access logging on the CloudTrail bucket records who read or deleted the audit logs.
+#   Judged when the bucket (s3BucketName) is in the inventory, from its
+#   BucketLoggingConfiguration.
+# custom:
+#   id: AWS-CLOUDTRAIL-008
+#   severity: low
+#   resource_types: ["AWS::CloudTrail::Trail"]
+#   frameworks:
+#     cis-aws-7.0: ["4.4"]
+#   remediation: docs/kaizen/AWS-CLOUDTRAIL-008.md
+package kumo.aws.cloudtrail.log_bucket_access_logging
+
+import rego.v1
+
+deny contains result if {
+	name := object.get(input.config, "s3BucketName", "")
+	b := bucket_named(name)
+	not is_string(object.get(b, ["supplementary", "BucketLoggingConfiguration", "destinationBucketName"], null))
+	result := {
+		"msg": sprintf("trail %s writes to bucket %s, which has no server access logging", [input.name, name]),
+		"evidence": {"bucket": name},
+	}
+}
+
+is_true(v) if lower(sprintf("%v", [v])) == "true"
+
+is_false(v) if lower(sprintf("%v", [v])) == "false"
+
+bucket_named(name) := b if {
+	some b in data.kumo.resources["AWS::S3::Bucket"]
+	b.name == name
+}
+
+bucket_sse(b) := {a |
+	some rule in object.get(b, ["supplementary", "ServerSideEncryptionConfiguration", "rules"], [])
+	a := lower(object.get(rule, ["applyServerSideEncryptionByDefault", "sseAlgorithm"], ""))
+}
+
+bucket_blocks_public(b) if {
+	cfg := object.get(b, ["supplementary", "PublicAccessBlockConfiguration"], {})
+	every s in ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"] {
+		is_true(object.get(cfg, s, false))
+	}
+}

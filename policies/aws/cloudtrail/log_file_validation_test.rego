@@ -1,0 +1,13 @@
+package kumo.aws.cloudtrail.log_file_validation_test
+
+import rego.v1
+
+import data.kumo.aws.cloudtrail.log_file_validation as control
+
+test_fails_without_validation if {
+	count(control.deny) == 1 with input as {"provider": "aws", "account": "111122223333", "region": "us-east-1", "type": "AWS::CloudTrail::Trail", "id": "arn:aws:cloudtrail:us-east-1:111122223333:trail/ml-trail", "name": "ml-trail", "tags": {}, "config": {"name": "ml-trail", "s3BucketName": "cloudtrail-111122223333", "includeGlobalServiceEvents": true, "isMultiRegionTrail": true, "homeRegion": "us-east-1", "trailARN": "arn:aws:cloudtrail:us-east-1:111122223333:trail/ml-trail", "logFileValidationEnabled": false, "cloudWatchLogsLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:aws-cloudtrail-ml-trail:*", "kmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/0f3e", "isOrganizationTrail": false}, "supplementary": {}, "source": {"file": "config-snapshot.json", "format": "aws-config-file", "record": 1}}
+}
+
+test_passes_with_validation if {
+	count(control.deny) == 0 with input as {"provider": "aws", "account": "111122223333", "region": "us-east-1", "type": "AWS::CloudTrail::Trail", "id": "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-audit-trail", "name": "org-audit-trail", "tags": {}, "config": {"name": "org-audit-trail", "s3BucketName": "cloudtrail-111122223333", "includeGlobalServiceEvents": true, "isMultiRegionTrail": true, "homeRegion": "us-east-1", "trailARN": "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-audit-trail", "logFileValidationEnabled": true, "cloudWatchLogsLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:aws-cloudtrail-org-audit-trail:*", "kmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/0f3e", "isOrganizationTrail": false}, "supplementary": {}, "source": {"file": "config-snapshot.json", "format": "aws-config-file", "record": 1}}
+}

@@ -1,0 +1,21 @@
+package kumo.aws.iam.root_mfa_test
+
+import rego.v1
+
+import data.kumo.aws.iam.root_mfa as control
+
+test_fails_without_mfa if {
+	count(control.deny) == 1 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::RootAccount", "id": "arn:aws:iam::111122223333:root", "name": "<root_account>", "tags": {}, "config": {"userName": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}, "supplementary": {"credentialReport": {"password_enabled": "not_supported", "password_last_used": "2023-01-20T08:00:00+00:00", "password_last_changed": "N/A", "mfa_active": "false", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A", "access_key_1_last_used_date": "N/A", "access_key_2_active": "false", "access_key_2_last_rotated": "N/A", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}}}
+}
+
+test_passes_with_mfa if {
+	count(control.deny) == 0 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::RootAccount", "id": "arn:aws:iam::111122223333:root", "name": "<root_account>", "tags": {}, "config": {"userName": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}, "supplementary": {"credentialReport": {"password_enabled": "not_supported", "password_last_used": "2023-01-20T08:00:00+00:00", "password_last_changed": "N/A", "mfa_active": "true", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A", "access_key_1_last_used_date": "N/A", "access_key_2_active": "false", "access_key_2_last_rotated": "N/A", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}}}
+}
+
+test_passes_when_root_password_removed if {
+	count(control.deny) == 0 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::RootAccount", "id": "arn:aws:iam::111122223333:root", "name": "<root_account>", "tags": {}, "config": {"userName": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}, "supplementary": {"credentialReport": {"password_enabled": "false", "password_last_used": "2023-01-20T08:00:00+00:00", "password_last_changed": "N/A", "mfa_active": "false", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A", "access_key_1_last_used_date": "N/A", "access_key_2_active": "false", "access_key_2_last_rotated": "N/A", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "<root_account>", "arn": "arn:aws:iam::111122223333:root"}}}
+}
+
+test_ignores_missing_report if {
+	count(control.deny) == 0 with input as {"type": "AWS::IAM::RootAccount", "account": "111122223333", "config": {}, "supplementary": {}}
+}

@@ -1,0 +1,17 @@
+package kumo.aws.iam.unused_access_key_90_days_test
+
+import rego.v1
+
+import data.kumo.aws.iam.unused_access_key_90_days as control
+
+test_fails_unused_key if {
+	count(control.deny) == 1 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::User", "id": "arn:aws:iam::111122223333:user/legacy-batch", "name": "legacy-batch", "tags": {}, "config": {"path": "/", "userName": "legacy-batch", "arn": "arn:aws:iam::111122223333:user/legacy-batch", "userPolicyList": [], "groupList": ["developers"], "attachedManagedPolicies": [], "permissionsBoundary": null, "tags": []}, "supplementary": {"credentialReport": {"password_enabled": "false", "password_last_used": "N/A", "password_last_changed": "N/A", "mfa_active": "false", "access_key_1_active": "true", "access_key_1_last_rotated": "2020-01-15T10:00:00+00:00", "access_key_1_last_used_date": "2020-06-30T02:00:00+00:00", "access_key_2_active": "false", "access_key_2_last_rotated": "N/A", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "legacy-batch", "arn": "arn:aws:iam::111122223333:user/legacy-batch", "user_creation_time": "2023-02-14T12:00:00+00:00"}}, "source": {"file": "config-snapshot.json", "format": "aws-config-file", "record": 1}}
+}
+
+test_fails_never_used_old_key if {
+	count(control.deny) == 1 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::User", "id": "arn:aws:iam::111122223333:user/x", "name": "x", "tags": {}, "config": {"path": "/", "userName": "x", "arn": "arn:aws:iam::111122223333:user/x", "userPolicyList": [], "groupList": ["developers"], "attachedManagedPolicies": [], "permissionsBoundary": null, "tags": []}, "supplementary": {"credentialReport": {"password_enabled": "false", "password_last_used": "N/A", "password_last_changed": "N/A", "mfa_active": "false", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A", "access_key_1_last_used_date": "N/A", "access_key_2_active": "true", "access_key_2_last_rotated": "2020-01-15T10:00:00+00:00", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "x", "arn": "arn:aws:iam::111122223333:user/x", "user_creation_time": "2023-02-14T12:00:00+00:00"}}, "source": {"file": "config-snapshot.json", "format": "aws-config-file", "record": 1}}
+}
+
+test_passes_after_deletion if {
+	count(control.deny) == 0 with input as {"provider": "aws", "account": "111122223333", "region": "global", "type": "AWS::IAM::User", "id": "arn:aws:iam::111122223333:user/legacy-batch", "name": "legacy-batch", "tags": {}, "config": {"path": "/", "userName": "legacy-batch", "arn": "arn:aws:iam::111122223333:user/legacy-batch", "userPolicyList": [], "groupList": ["developers"], "attachedManagedPolicies": [], "permissionsBoundary": null, "tags": []}, "supplementary": {"credentialReport": {"password_enabled": "false", "password_last_used": "N/A", "password_last_changed": "N/A", "mfa_active": "false", "access_key_1_active": "false", "access_key_1_last_rotated": "N/A", "access_key_1_last_used_date": "N/A", "access_key_2_active": "false", "access_key_2_last_rotated": "N/A", "access_key_2_last_used_date": "N/A", "cert_1_active": "false", "cert_2_active": "false", "user": "legacy-batch", "arn": "arn:aws:iam::111122223333:user/legacy-batch", "user_creation_time": "2023-02-14T12:00:00+00:00"}}, "source": {"file": "config-snapshot.json", "format": "aws-config-file", "record": 1}}
+}

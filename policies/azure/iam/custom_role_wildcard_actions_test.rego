@@ -1,0 +1,21 @@
+package kumo.azure.iam.custom_role_wildcard_actions_test
+
+import rego.v1
+
+import data.kumo.azure.iam.custom_role_wildcard_actions as control
+
+test_fails_1 if {
+	count(control.deny) > 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.authorization/roledefinitions", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "type": "microsoft.authorization/roledefinitions", "location": "global", "tags": {}, "properties": {"roleName": "custom-admin", "type": "CustomRole", "assignableScopes": ["/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1"], "permissions": [{"actions": ["*"], "notActions": [], "dataActions": [], "notDataActions": []}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_fails_2 if {
+	count(control.deny) > 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.authorization/roledefinitions", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "type": "microsoft.authorization/roledefinitions", "location": "global", "tags": {}, "properties": {"roleName": "custom-admin", "type": "CustomRole", "assignableScopes": ["/providers/Microsoft.Management/managementGroups/mg"], "permissions": [{"actions": ["Microsoft.Compute/*/read", "*"], "notActions": [], "dataActions": [], "notDataActions": []}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_passes_1 if {
+	count(control.deny) == 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.authorization/roledefinitions", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "custom-admin", "type": "microsoft.authorization/roledefinitions", "location": "global", "tags": {}, "properties": {"roleName": "custom-admin", "type": "CustomRole", "assignableScopes": ["/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1"], "permissions": [{"actions": ["Microsoft.Compute/virtualMachines/start/action", "Microsoft.Compute/*/read"], "notActions": [], "dataActions": [], "notDataActions": []}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_passes_2 if {
+	count(control.deny) == 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.authorization/roledefinitions", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "Owner", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/Microsoft.Authorization/roleDefinitions/11111111-0000-4000-8000-0000000000aa", "name": "Owner", "type": "microsoft.authorization/roledefinitions", "location": "global", "tags": {}, "properties": {"roleName": "Owner", "type": "BuiltInRole", "assignableScopes": ["/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1"], "permissions": [{"actions": ["*"], "notActions": [], "dataActions": [], "notDataActions": []}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}

@@ -1,0 +1,21 @@
+package kumo.azure.monitor.activity_log_categories_test
+
+import rego.v1
+
+import data.kumo.azure.monitor.activity_log_categories as control
+
+test_fails_1 if {
+	count(control.deny) > 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.insights/diagnosticsettings", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "type": "microsoft.insights/diagnosticsettings", "location": "global", "tags": {}, "properties": {"workspaceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law", "logs": [{"category": "Administrative", "enabled": true}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_fails_2 if {
+	count(control.deny) > 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.insights/diagnosticsettings", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "type": "microsoft.insights/diagnosticsettings", "location": "global", "tags": {}, "properties": {"workspaceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law", "logs": [{"category": "Administrative", "enabled": true}, {"category": "Security", "enabled": false}, {"category": "ServiceHealth", "enabled": true}, {"category": "Alert", "enabled": true}, {"category": "Recommendation", "enabled": true}, {"category": "Policy", "enabled": true}, {"category": "Autoscale", "enabled": true}, {"category": "ResourceHealth", "enabled": true}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_passes_1 if {
+	count(control.deny) == 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "global", "type": "microsoft.insights/diagnosticsettings", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/providers/microsoft.insights/diagnosticSettings/activity-to-law", "name": "activity-to-law", "type": "microsoft.insights/diagnosticsettings", "location": "global", "tags": {}, "properties": {"workspaceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law", "logs": [{"category": "Administrative", "enabled": true}, {"category": "Security", "enabled": true}, {"category": "ServiceHealth", "enabled": true}, {"category": "Alert", "enabled": true}, {"category": "Recommendation", "enabled": true}, {"category": "Policy", "enabled": true}, {"category": "Autoscale", "enabled": true}, {"category": "ResourceHealth", "enabled": true}]}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}
+
+test_passes_2 if {
+	count(control.deny) == 0 with input as {"provider": "azure", "account": "6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1", "region": "westeurope", "type": "microsoft.insights/diagnosticsettings", "id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/providers/microsoft.insights/diagnosticSettings/kv-logs", "name": "kv-logs", "tags": {}, "config": {"id": "/subscriptions/6f1d2c3b-0a9e-4b7d-8c6f-0123456789a1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/providers/microsoft.insights/diagnosticSettings/kv-logs", "name": "kv-logs", "type": "microsoft.insights/diagnosticsettings", "location": "westeurope", "tags": {}, "properties": {"logs": []}}, "supplementary": {}, "source": {"file": "resource-graph.json", "format": "azure-arg", "record": 1}}
+}

@@ -1,0 +1,17 @@
+package kumo.gcp.iam.pam_entitlement_approval_test
+
+import rego.v1
+
+import data.kumo.gcp.iam.pam_entitlement_approval as control
+
+test_fails_1 if {
+	count(control.deny) > 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "privilegedaccessmanager.googleapis.com/Entitlement", "id": "//privilegedaccessmanager.googleapis.com/projects/payments-prod-4821/iam-admin", "name": "iam-admin", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/global/entitlements/iam-admin", "eligibleUsers": [{"principals": ["group:ops@example.com"]}], "privilegedAccess": {"gcpIamAccess": {"resourceType": "cloudresourcemanager.googleapis.com/Project", "resource": "//cloudresourcemanager.googleapis.com/projects/payments-prod-4821", "roleBindings": [{"role": "roles/resourcemanager.projectIamAdmin"}]}}, "maxRequestDuration": "3600s", "requesterJustificationConfig": {"unstructured": {}}, "state": "AVAILABLE"}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}
+
+test_fails_2 if {
+	count(control.deny) > 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "privilegedaccessmanager.googleapis.com/Entitlement", "id": "//privilegedaccessmanager.googleapis.com/projects/payments-prod-4821/iam-admin", "name": "iam-admin", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/global/entitlements/iam-admin", "eligibleUsers": [{"principals": ["group:ops@example.com"]}], "privilegedAccess": {"gcpIamAccess": {"resourceType": "cloudresourcemanager.googleapis.com/Project", "resource": "//cloudresourcemanager.googleapis.com/projects/payments-prod-4821", "roleBindings": [{"role": "roles/resourcemanager.projectIamAdmin"}]}}, "maxRequestDuration": "86400s", "requesterJustificationConfig": {"unstructured": {}}, "state": "AVAILABLE", "approvalWorkflow": {"manualApprovals": {"steps": [{"approvalsNeeded": 1, "approvers": [{"principals": ["group:security@example.com"]}]}]}}}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}
+
+test_passes_1 if {
+	count(control.deny) == 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "privilegedaccessmanager.googleapis.com/Entitlement", "id": "//privilegedaccessmanager.googleapis.com/projects/payments-prod-4821/iam-admin", "name": "iam-admin", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/global/entitlements/iam-admin", "eligibleUsers": [{"principals": ["group:ops@example.com"]}], "privilegedAccess": {"gcpIamAccess": {"resourceType": "cloudresourcemanager.googleapis.com/Project", "resource": "//cloudresourcemanager.googleapis.com/projects/payments-prod-4821", "roleBindings": [{"role": "roles/resourcemanager.projectIamAdmin"}]}}, "maxRequestDuration": "3600s", "requesterJustificationConfig": {"unstructured": {}}, "state": "AVAILABLE", "approvalWorkflow": {"manualApprovals": {"requireApproverJustification": true, "steps": [{"approvalsNeeded": 1, "approvers": [{"principals": ["group:security@example.com"]}]}]}}}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}

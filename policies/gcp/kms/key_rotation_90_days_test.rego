@@ -1,0 +1,21 @@
+package kumo.gcp.kms.key_rotation_90_days_test
+
+import rego.v1
+
+import data.kumo.gcp.kms.key_rotation_90_days as control
+
+test_fails_1 if {
+	count(control.deny) > 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "cloudkms.googleapis.com/CryptoKey", "id": "//cloudkms.googleapis.com/projects/payments-prod-4821/backups", "name": "backups", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/europe-west1/keyRings/payments/cryptoKeys/backups", "purpose": "ENCRYPT_DECRYPT", "primary": {"state": "ENABLED"}}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}
+
+test_fails_2 if {
+	count(control.deny) > 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "cloudkms.googleapis.com/CryptoKey", "id": "//cloudkms.googleapis.com/projects/payments-prod-4821/backups", "name": "backups", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/europe-west1/keyRings/payments/cryptoKeys/backups", "purpose": "ENCRYPT_DECRYPT", "primary": {"state": "ENABLED"}, "rotationPeriod": "31536000s"}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}
+
+test_passes_1 if {
+	count(control.deny) == 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "cloudkms.googleapis.com/CryptoKey", "id": "//cloudkms.googleapis.com/projects/payments-prod-4821/backups", "name": "backups", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/europe-west1/keyRings/payments/cryptoKeys/backups", "purpose": "ENCRYPT_DECRYPT", "primary": {"state": "ENABLED"}, "rotationPeriod": "7776000s", "nextRotationTime": "2026-01-01T00:00:00Z"}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}
+
+test_passes_2 if {
+	count(control.deny) == 0 with input as {"provider": "gcp", "account": "payments-prod-4821", "region": "global", "type": "cloudkms.googleapis.com/CryptoKey", "id": "//cloudkms.googleapis.com/projects/payments-prod-4821/backups", "name": "backups", "tags": {}, "config": {"name": "projects/payments-prod-4821/locations/europe-west1/keyRings/payments/cryptoKeys/backups", "purpose": "ASYMMETRIC_SIGN", "primary": {"state": "ENABLED"}}, "supplementary": {}, "ancestors": ["projects/482100000001", "organizations/123456789012"], "source": {"file": "cai-resources.jsonl", "format": "gcp-cai-export", "record": 1}}
+}

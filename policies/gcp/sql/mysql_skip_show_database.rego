@@ -1,0 +1,54 @@
+# METADATA
+# title: "MySQL instances set skip_show_database to on"
+# description: >-
+#   Applies to Cloud SQL instances whose databaseVersion starts with MYSQL. The database
+#   flag `skip_show_database` must be set to `on`. An unset flag keeps the insecure engine
+#   default and FAILs.
+# custom:
+#   id: GCP-SQL-001
+#   severity: low
+#   resource_types: ["sqladmin.googleapis.com/Instance"]
+#   frameworks:
+#     cis-gcp-5.0: ["6.1.2"]
+#   remediation: docs/kaizen/GCP-SQL-001.md
+package kumo.gcp.sql.mysql_skip_show_database
+
+import rego.v1
+
+cfg := object.get(input, "config", {})
+
+is_true(v) if lower(sprintf("%v", [v])) == "true"
+
+as_array(x) := x if is_array(x)
+
+as_array(x) := [] if not is_array(x)
+
+default kumo_resources := {}
+
+kumo_resources := data.kumo.resources
+
+resources_of(t) := object.get(kumo_resources, t, {})
+
+bindings := [b | some b in as_array(object.get(object.get(input, "iam_policy", {}), "bindings", []))]
+
+applies if startswith(upper(sprintf("%v", [object.get(cfg, "databaseVersion", "")])), "MYSQL")
+
+allowed := {"on"}
+
+values := [lower(trim_space(sprintf("%v", [object.get(f, "value", "")]))) |
+	some f in as_array(object.get(cfg, ["settings", "databaseFlags"], []))
+	lower(sprintf("%v", [object.get(f, "name", "")])) == "skip_show_database"
+]
+
+deny contains result if {
+	applies
+	some v in values
+	not v in allowed
+	result := {"msg": sprintf("%s instance %s sets skip_show_database to %s", ["MySQL", input.name, v]), "evidence": {"flag": "skip_show_database", "value": v}}
+}
+
+deny contains result if {
+	applies
+	count(values) == 0
+	result := {"msg": sprintf("%s instance %s does not set skip_show_database (default is insecure)", ["MySQL", input.name]), "evidence": {"flag": "skip_show_database", "value": null}}
+}

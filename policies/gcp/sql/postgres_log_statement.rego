@@ -1,0 +1,54 @@
+# METADATA
+# title: "PostgreSQL instances log DDL statements (log_statement ddl or broader)"
+# description: >-
+#   Applies to Cloud SQL instances whose databaseVersion starts with POSTGRES. The database
+#   flag `log_statement` must be set to `ddl` (one of ddl, mod, all). An unset flag keeps
+#   the insecure engine default and FAILs.
+# custom:
+#   id: GCP-SQL-006
+#   severity: low
+#   resource_types: ["sqladmin.googleapis.com/Instance"]
+#   frameworks:
+#     cis-gcp-5.0: ["6.2.4"]
+#   remediation: docs/kaizen/GCP-SQL-006.md
+package kumo.gcp.sql.postgres_log_statement
+
+import rego.v1
+
+cfg := object.get(input, "config", {})
+
+is_true(v) if lower(sprintf("%v", [v])) == "true"
+
+as_array(x) := x if is_array(x)
+
+as_array(x) := [] if not is_array(x)
+
+default kumo_resources := {}
+
+kumo_resources := data.kumo.resources
+
+resources_of(t) := object.get(kumo_resources, t, {})
+
+bindings := [b | some b in as_array(object.get(object.get(input, "iam_policy", {}), "bindings", []))]
+
+applies if startswith(upper(sprintf("%v", [object.get(cfg, "databaseVersion", "")])), "POSTGRES")
+
+allowed := {"ddl", "mod", "all"}
+
+values := [lower(trim_space(sprintf("%v", [object.get(f, "value", "")]))) |
+	some f in as_array(object.get(cfg, ["settings", "databaseFlags"], []))
+	lower(sprintf("%v", [object.get(f, "name", "")])) == "log_statement"
+]
+
+deny contains result if {
+	applies
+	some v in values
+	not v in allowed
+	result := {"msg": sprintf("%s instance %s sets log_statement to %s", ["PostgreSQL", input.name, v]), "evidence": {"flag": "log_statement", "value": v}}
+}
+
+deny contains result if {
+	applies
+	count(values) == 0
+	result := {"msg": sprintf("%s instance %s does not set log_statement (default is insecure)", ["PostgreSQL", input.name]), "evidence": {"flag": "log_statement", "value": null}}
+}

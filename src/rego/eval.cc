@@ -1,0 +1,1229 @@
+// The Rego evaluator: top-down, depth-first, with backtracking written in
+// continuation-passing style. Every generator (a ref that iterates, a rule
+// with many solutions, a call of `walk`) calls its continuation once per
+// solution; a binding lives exactly as long as the continuation call, so
+// backtracking needs no trail. Continuations return false to stop (after an
+// error or when the caller has seen enough, e.g. for `not`).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <type_traits>
+#include <unordered_map>
+
+#include "rego/program.h"
+
+namespace kumo::rego {
+
+namespace {
+
+// A non-owning reference to a callable (cheaper than std::function: no
+// allocation). Only valid while the referenced callable is alive, which
+// continuation-passing guarantees.
+template <typename Sig>
+class FnRef;
+template <typename R, typename... A>
+class FnRef<R(A...)> {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, FnRef>>>
+  FnRef(F&& f)  // NOLINT: implicit by design
+      : obj_(const_cast<void*>(static_cast<const void*>(&f))), call_([](void* o, A... a) -> R {
+          return (*static_cast<std::remove_reference_t<F>*>(o))(a...);
+        }) {}
+  R operator()(A... a) const { return call_(obj_, a...); }
+
+ private:
+  void* obj_;
+  R (*call_)(void*, A...);
+};
+
+using Cont = FnRef<bool()>;
+using VCont = FnRef<bool(const Value&)>;
+
+struct Slot {
+  Value v;
+  bool bound = false;
+};
+
+struct CacheEntry {
+  uint8_t state = 0;  // 0 none, 1 computing, 2 done
+  bool defined = false;
+  Value v;
+};
+
+struct Mock {
+  const Term* fn = nullptr;  // a call term naming the replacement
+  Value value;
+};
+
+const Value* LookupKey(const Value& v, const Value& key) {
+  switch (v.kind()) {
+    case ValueKind::kObject: return v.Find(key);
+    case ValueKind::kArray: {
+      if (!key.is_number() || !key.is_int64()) return nullptr;
+      int64_t i = key.as_int64();
+      if (i < 0) return nullptr;
+      return v.At(static_cast<size_t>(i));
+    }
+    case ValueKind::kSet: {
+      auto items = v.items();
+      auto it = std::lower_bound(items.begin(), items.end(), key,
+                                 [](const Value& a, const Value& b) { return Compare(a, b) < 0; });
+      if (it != items.end() && Compare(*it, key) == 0) return &*it;
+      return nullptr;
+    }
+    default: return nullptr;
+  }
+}
+
+Value Upsert(const Value& base, std::span<const Value> path, const Value& v) {
+  if (path.empty()) return v;
+  std::vector<ObjectEntry> entries;
+  const Value* child = nullptr;
+  if (base.is_object()) {
+    for (const auto& e : base.entries()) entries.push_back(e);
+    child = base.Find(path[0]);
+  }
+  Value nc = Upsert(child ? *child : Value::EmptyObject(), path.subspan(1), v);
+  bool replaced = false;
+  for (auto& e : entries)
+    if (e.first == path[0]) {
+      e.second = nc;
+      replaced = true;
+    }
+  if (!replaced) entries.emplace_back(path[0], nc);
+  return Value::Object(std::move(entries));
+}
+
+// Mutable object tree used to assemble documents of ref-head rules.
+struct DocTree {
+  std::map<Value, DocTree> kids;
+  bool leaf = false;
+  bool is_set = false;
+  Value v;
+  std::vector<Value> members;
+
+  Value ToValue() const {
+    if (leaf) return v;
+    if (is_set) return Value::Set(members);
+    std::vector<ObjectEntry> e;
+    e.reserve(kids.size());
+    for (const auto& [k, c] : kids) e.emplace_back(k, c.ToValue());
+    return Value::Object(std::move(e));
+  }
+};
+
+class Evaluator {
+ public:
+  Evaluator(const ProgramImpl& prog, const EvalOptions& opts, const Value* input)
+      : prog_(prog), opts_(opts) {
+    if (input) {
+      input_ = *input;
+      has_input_ = true;
+    }
+    base_data_ = opts.data ? *opts.data : Value::EmptyObject();
+    cache_.resize(prog.node_count_);
+    start_ = std::chrono::steady_clock::now();
+    bctx_.strict_errors = opts.strict_builtin_errors;
+    bctx_.now_ns = opts.now_ns;
+    if (bctx_.now_ns == 0) {
+      bctx_.now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    }
+    bctx_.nd_cache = &nd_cache_;
+    if (opts.print) {
+      bctx_.print = opts.print;
+    }
+  }
+
+  bool failed() const { return failed_; }
+  const RegoError& error() const { return error_; }
+
+  bool Fail(const std::string& code, const std::string& msg, const Loc& loc) {
+    if (!failed_) {
+      failed_ = true;
+      error_.code = code;
+      error_.message = msg;
+      error_.file = loc.file ? *loc.file : "";
+      error_.row = loc.row;
+      error_.col = loc.col;
+    }
+    return false;
+  }
+
+  // --- query ---------------------------------------------------------------
+
+  RegoResult<std::vector<ResultRow>> RunQuery(const QueryPlan& plan) {
+    RegoResult<std::vector<ResultRow>> res;
+    std::vector<Slot> frame(plan.frame_size + 1);
+    frame_ = frame.data();
+    std::vector<ResultRow> rows;
+    std::vector<Value> expr_vals(plan.body.size());
+    RunQueryBody(plan, 0, expr_vals, rows);
+    if (failed_) {
+      res.errors.errors.push_back(error_);
+      return res;
+    }
+    res.value = std::move(rows);
+    return res;
+  }
+
+  bool RunQueryBody(const QueryPlan& plan, size_t i, std::vector<Value>& vals,
+                    std::vector<ResultRow>& rows) {
+    if (i == plan.body.size()) {
+      ResultRow row;
+      for (const auto& [name, slot] : plan.output_vars) {
+        if (frame_[slot].bound) row.bindings.emplace_back(name, frame_[slot].v);
+      }
+      // expressions in source order
+      std::vector<std::pair<int, Value>> ord;
+      for (size_t j = 0; j < plan.body.size(); ++j) ord.emplace_back(plan.body[j].index, vals[j]);
+      std::sort(ord.begin(), ord.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (auto& [idx, v] : ord) row.expressions.push_back(v);
+      rows.push_back(std::move(row));
+      return true;
+    }
+    const Expr& e = plan.body[i];
+    return EvalExpr(e, [&]() {
+      vals[i] = (e.kind == ExprKind::kTerm && !e.negated) ? last_term_value_ : Value::Bool(true);
+      return RunQueryBody(plan, i + 1, vals, rows);
+    });
+  }
+
+  // --- bodies and expressions ---------------------------------------------
+
+  bool EvalBody(const Body& b, size_t i, Cont k) {
+    if (i == b.size()) return k();
+    return EvalExpr(b[i], [&]() { return EvalBody(b, i + 1, k); });
+  }
+
+  bool Step(const Loc& loc) {
+    if (++steps_ > opts_.max_steps) {
+      return Fail(
+          "eval_limit_error",
+          "evaluation step budget of " + std::to_string(opts_.max_steps) + " steps exceeded", loc);
+    }
+    if ((steps_ & 1023) == 0 && opts_.timeout.count() > 0) {
+      auto el = std::chrono::steady_clock::now() - start_;
+      if (el > opts_.timeout) {
+        return Fail(
+            "eval_limit_error",
+            "evaluation time budget of " + std::to_string(opts_.timeout.count()) + "ms exceeded",
+            loc);
+      }
+    }
+    return true;
+  }
+
+  bool EvalExpr(const Expr& e, Cont k) {
+    if (!Step(e.loc)) return false;
+    if (!e.withs.empty()) return EvalWith(e, 0, k);
+    return EvalExprNeg(e, k);
+  }
+
+  bool EvalExprNeg(const Expr& e, Cont k) {
+    if (e.negated) {
+      bool found = false;
+      EvalExprCore(e, [&]() {
+        found = true;
+        return false;
+      });
+      if (failed_) return false;
+      if (found) return true;
+      return k();
+    }
+    return EvalExprCore(e, k);
+  }
+
+  bool EvalExprCore(const Expr& e, Cont k) {
+    switch (e.kind) {
+      case ExprKind::kTerm:
+        return EvalTerm(*e.a, [&](const Value& v) {
+          if (v.is_bool() && !v.as_bool()) return true;
+          last_term_value_ = v;
+          return k();
+        });
+      case ExprKind::kUnify:
+      case ExprKind::kAssign: return Unify(*e.a, *e.b, k);
+      case ExprKind::kSome: return k();
+      case ExprKind::kSomeIn:
+        return EvalTerm(*e.c, [&](const Value& coll) {
+          return ForEachMember(coll, [&](const Value& key, const Value& val) {
+            return UnifyValue(*e.b, val, [&]() { return e.a ? UnifyValue(*e.a, key, k) : k(); });
+          });
+        });
+      case ExprKind::kEvery:
+        return EvalTerm(*e.c, [&](const Value& coll) {
+          if (!coll.is_collection()) return true;  // every over a non-collection is undefined
+          bool all = true;
+          bool cont = ForEachMember(coll, [&](const Value& key, const Value& val) {
+            bool found = false;
+            UnifyValue(*e.b, val, [&]() {
+              auto body_k = [&]() {
+                found = true;
+                return false;
+              };
+              if (e.a) return UnifyValue(*e.a, key, [&]() { return EvalBody(*e.body, 0, body_k); });
+              return EvalBody(*e.body, 0, body_k);
+            });
+            if (failed_) return false;
+            if (!found) {
+              all = false;
+              return false;
+            }
+            return true;
+          });
+          if (failed_) return false;
+          (void)cont;
+          if (!all) return true;
+          return k();
+        });
+      case ExprKind::kNotBody: {
+        bool found = false;
+        EvalBody(*e.body, 0, [&]() {
+          found = true;
+          return false;
+        });
+        if (failed_) return false;
+        if (found) return true;
+        return k();
+      }
+      case ExprKind::kOr:
+      case ExprKind::kAnd: {
+        bool ok = LogicSucceeds(e);
+        if (failed_) return false;
+        if (!ok) return true;
+        return k();
+      }
+    }
+    return true;
+  }
+
+  // and/or: each operand is a closed body tried for one solution.
+  bool LogicSucceeds(const Expr& e) {
+    bool is_or = e.kind == ExprKind::kOr;
+    for (const auto& alt : e.alternatives) {
+      bool found = false;
+      EvalBody(*alt, 0, [&]() {
+        found = true;
+        return false;
+      });
+      if (failed_) return false;
+      if (is_or && found) return true;
+      if (!is_or && !found) return false;
+    }
+    return !is_or;
+  }
+
+  template <typename F>
+  bool ForEachMember(const Value& coll, F&& f) {
+    switch (coll.kind()) {
+      case ValueKind::kArray: {
+        auto items = coll.items();
+        for (size_t i = 0; i < items.size(); ++i)
+          if (!f(Value::Int(static_cast<int64_t>(i)), items[i])) return false;
+        return true;
+      }
+      case ValueKind::kSet:
+        for (const auto& m : coll.items())
+          if (!f(m, m)) return false;
+        return true;
+      case ValueKind::kObject:
+        for (const auto& [key, val] : coll.entries())
+          if (!f(key, val)) return false;
+        return true;
+      default: return true;
+    }
+  }
+
+  // --- with ----------------------------------------------------------------
+
+  struct WithState {
+    Value input;
+    bool has_input = false;
+    Value base;
+    std::vector<std::vector<Value>> overrides;
+    std::unordered_map<std::string, Mock> mocks;
+    std::vector<CacheEntry> cache;
+  };
+
+  void SwapState(WithState& s) {
+    std::swap(s.input, input_);
+    std::swap(s.has_input, has_input_);
+    std::swap(s.base, base_data_);
+    std::swap(s.overrides, overrides_);
+    std::swap(s.mocks, mocks_);
+    std::swap(s.cache, cache_);
+  }
+
+  bool EvalWith(const Expr& e, size_t i, Cont k) {
+    // Evaluate all with values first (in the outer state), then switch.
+    std::vector<Value> vals(e.withs.size());
+    std::vector<bool> is_fn(e.withs.size(), false);
+    for (size_t j = 0; j < e.withs.size(); ++j) {
+      const With& w = e.withs[j];
+      if ((w.kind == With::Kind::kFunc || w.kind == With::Kind::kBuiltin) &&
+          w.value->kind == TermKind::kCall && w.value->items.empty()) {
+        is_fn[j] = true;
+        continue;
+      }
+      bool got = false;
+      EvalTerm(*w.value, [&](const Value& v) {
+        vals[j] = v;
+        got = true;
+        return false;
+      });
+      if (failed_) return false;
+      if (!got) return true;  // undefined with value: expression undefined
+    }
+    (void)i;
+    WithState st;
+    st.input = input_;
+    st.has_input = has_input_;
+    st.base = base_data_;
+    st.overrides = overrides_;
+    st.mocks = mocks_;
+    bool data_changed = false;
+    for (size_t j = 0; j < e.withs.size(); ++j) {
+      const With& w = e.withs[j];
+      switch (w.kind) {
+        case With::Kind::kInput:
+          st.input = Upsert(st.has_input ? st.input : Value::EmptyObject(), w.path, vals[j]);
+          st.has_input = true;
+          break;
+        case With::Kind::kData:
+          st.base = Upsert(st.base, w.path, vals[j]);
+          st.overrides.push_back(w.path);
+          data_changed = true;
+          break;
+        case With::Kind::kFunc:
+        case With::Kind::kBuiltin: {
+          Mock m;
+          if (is_fn[j])
+            m.fn = w.value.get();
+          else
+            m.value = vals[j];
+          st.mocks[w.func_name] = m;
+          break;
+        }
+      }
+    }
+    (void)data_changed;
+    st.cache.assign(prog_.node_count_, CacheEntry{});
+    SwapState(st);
+    bool r = EvalExprNeg(e, [&]() {
+      SwapState(st);
+      bool rr = k();
+      SwapState(st);
+      return rr;
+    });
+    SwapState(st);
+    return r;
+  }
+
+  // --- terms ---------------------------------------------------------------
+
+  bool EvalTerm(const Term& t, VCont k) {
+    switch (t.kind) {
+      case TermKind::kScalar: return k(t.value);
+      case TermKind::kVar:
+        if (t.slot >= 0) {
+          const Slot& s = frame_[t.slot];
+          if (!s.bound) return true;
+          Value v = s.v;
+          return k(v);
+        }
+        if (t.is_input) {
+          if (!has_input_) return true;
+          Value v = input_;
+          return k(v);
+        }
+        if (t.is_data) {
+          Value v;
+          if (!Materialize(prog_.root_.get(), &base_data_, &v)) return !failed_;
+          return k(v);
+        }
+        return true;
+      case TermKind::kRef: return EvalRef(t, k);
+      case TermKind::kArray:
+      case TermKind::kSet: {
+        if (t.ground) return k(t.value);
+        std::vector<Value> acc(t.items.size());
+        return EvalProduct(t.items, 0, acc, [&]() {
+          Value v = t.kind == TermKind::kArray ? Value::Array(acc) : Value::Set(acc);
+          return k(v);
+        });
+      }
+      case TermKind::kObject: {
+        if (t.ground) return k(t.value);
+        std::vector<Value> acc(t.items.size());
+        return EvalProduct(t.items, 0, acc, [&]() {
+          std::vector<ObjectEntry> es;
+          es.reserve(acc.size() / 2);
+          for (size_t i = 0; i + 1 < acc.size(); i += 2) es.emplace_back(acc[i], acc[i + 1]);
+          Value v = Value::Object(std::move(es));
+          return k(v);
+        });
+      }
+      case TermKind::kArrayCompr:
+      case TermKind::kSetCompr: {
+        std::vector<Value> out;
+        EvalBody(*t.body, 0, [&]() {
+          return EvalTerm(*t.a, [&](const Value& v) {
+            out.push_back(v);
+            return true;
+          });
+        });
+        if (failed_) return false;
+        Value v = t.kind == TermKind::kArrayCompr ? Value::Array(std::move(out))
+                                                  : Value::Set(std::move(out));
+        return k(v);
+      }
+      case TermKind::kObjectCompr: {
+        std::map<Value, Value> out;
+        bool conflict = false;
+        EvalBody(*t.body, 0, [&]() {
+          return EvalTerm(*t.a, [&](const Value& key) {
+            return EvalTerm(*t.b, [&](const Value& val) {
+              auto it = out.find(key);
+              if (it != out.end() && it->second != val) {
+                conflict = true;
+                return Fail("eval_conflict_error", "object keys must be unique", t.loc);
+              }
+              out.emplace(key, val);
+              return true;
+            });
+          });
+        });
+        if (failed_) return false;
+        (void)conflict;
+        std::vector<ObjectEntry> es(out.begin(), out.end());
+        Value v = Value::Object(std::move(es));
+        return k(v);
+      }
+      case TermKind::kCall: return EvalCall(t, k);
+      case TermKind::kTemplate: {
+        std::string s;
+        for (const auto& part : t.items) {
+          if (part->kind == TermKind::kScalar && part->value.is_string()) {
+            s += part->value.as_string();
+            continue;
+          }
+          std::vector<Value> vals;
+          EvalTerm(*part, [&](const Value& v) {
+            vals.push_back(v);
+            return true;
+          });
+          if (failed_) return false;
+          std::sort(vals.begin(), vals.end());
+          vals.erase(std::unique(vals.begin(), vals.end()), vals.end());
+          if (vals.empty()) {
+            s += "<undefined>";
+          } else if (vals.size() > 1) {
+            return Fail("eval_conflict_error", "template-strings must not produce multiple outputs",
+                        part->loc);
+          } else if (vals[0].is_string()) {
+            s += vals[0].as_string();
+          } else {
+            s += FormatValue(vals[0]);
+          }
+        }
+        Value v = Value::String(std::move(s));
+        return k(v);
+      }
+    }
+    return true;
+  }
+
+  bool EvalProduct(const std::vector<TermPtr>& items, size_t i, std::vector<Value>& acc, Cont k) {
+    if (i == items.size()) return k();
+    return EvalTerm(*items[i], [&](const Value& v) {
+      acc[i] = v;
+      return EvalProduct(items, i + 1, acc, k);
+    });
+  }
+
+  // --- refs ----------------------------------------------------------------
+
+  bool EvalRef(const Term& t, VCont k) {
+    const Term& head = *t.items[0];
+    if (head.kind == TermKind::kVar) {
+      if (head.is_input) {
+        if (!has_input_) return true;
+        Value in = input_;
+        return WalkValue(in, t, 1, k);
+      }
+      if (head.is_data) return WalkData(prog_.root_.get(), &base_data_, t, 1, k);
+      if (head.slot >= 0) {
+        if (!frame_[head.slot].bound) return true;
+        Value v = frame_[head.slot].v;
+        return WalkValue(v, t, 1, k);
+      }
+      return true;
+    }
+    return EvalTerm(head, [&](const Value& v) { return WalkValue(v, t, 1, k); });
+  }
+
+  bool HasUnboundPattern(const Term& t) const {
+    for (int s : t.pattern_slots)
+      if (!frame_[s].bound) return true;
+    return false;
+  }
+
+  bool WalkValue(const Value& v, const Term& ref, size_t i, VCont k) {
+    if (i == ref.items.size()) return k(v);
+    const Term& key = *ref.items[i];
+    if (key.kind == TermKind::kScalar) {
+      const Value* c = LookupKey(v, key.value);
+      if (!c) return true;
+      return WalkValue(*c, ref, i + 1, k);
+    }
+    if (key.kind == TermKind::kVar && key.slot >= 0) {
+      Slot& s = frame_[key.slot];
+      if (s.bound) {
+        const Value* c = LookupKey(v, s.v);
+        if (!c) return true;
+        return WalkValue(*c, ref, i + 1, k);
+      }
+      // iterate
+      return ForEachMember(v, [&](const Value& mk, const Value& mv) {
+        Slot& sl = frame_[key.slot];
+        sl.v = mk;
+        sl.bound = true;
+        bool r = WalkValue(mv, ref, i + 1, k);
+        Slot& sl2 = frame_[key.slot];
+        sl2.bound = false;
+        sl2.v = Value();
+        return r;
+      });
+    }
+    if (!HasUnboundPattern(key)) {
+      return EvalTerm(key, [&](const Value& kv) {
+        const Value* c = LookupKey(v, kv);
+        if (!c) return true;
+        return WalkValue(*c, ref, i + 1, k);
+      });
+    }
+    return ForEachMember(v, [&](const Value& mk, const Value& mv) {
+      return UnifyValue(key, mk, [&]() { return WalkValue(mv, ref, i + 1, k); });
+    });
+  }
+
+  bool Shadowed(const DataNode* n) const {
+    for (const auto& p : overrides_) {
+      if (p.size() > n->path.size()) continue;
+      bool pref = true;
+      for (size_t i = 0; i < p.size(); ++i)
+        if (p[i] != n->path[i]) {
+          pref = false;
+          break;
+        }
+      if (pref) return true;
+    }
+    return false;
+  }
+
+  static bool HasValueRules(const DataNode* n) { return !n->rules.empty() || n->default_rule; }
+
+  bool WalkData(const DataNode* n, const Value* base, const Term& ref, size_t i, VCont k) {
+    if (!overrides_.empty() && Shadowed(n)) {
+      if (!base) return true;
+      Value b = *base;
+      return WalkValue(b, ref, i, k);
+    }
+    if (HasValueRules(n)) {
+      Value doc;
+      if (!NodeDoc(n, base, &doc)) return !failed_;
+      return WalkValue(doc, ref, i, k);
+    }
+    if (i == ref.items.size()) {
+      Value v;
+      if (!Materialize(n, base, &v)) return !failed_;
+      return k(v);
+    }
+    const Term& key = *ref.items[i];
+    auto step = [&](const Value& kv) {
+      auto it = n->children.find(kv);
+      const Value* cb = base && base->is_object() ? base->Find(kv) : nullptr;
+      if (!cb && kv.is_number() && base && base->is_object()) cb = base->Find(kv.number_text());
+      // base documents win over rules at the same path
+      if (it != n->children.end() && it->second->rules_below &&
+          !(cb && HasValueRules(it->second.get()))) {
+        return WalkData(it->second.get(), cb, ref, i + 1, k);
+      }
+      if (cb) {
+        Value c = *cb;
+        return WalkValue(c, ref, i + 1, k);
+      }
+      return true;
+    };
+    if (key.kind == TermKind::kScalar) return step(key.value);
+    if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
+      Value kv = frame_[key.slot].v;
+      return step(kv);
+    }
+    if (key.kind != TermKind::kVar && !HasUnboundPattern(key)) {
+      return EvalTerm(key, [&](const Value& kv) { return step(kv); });
+    }
+    // iterate over rule children and base keys
+    std::vector<Value> keys;
+    for (const auto& [ck, c] : n->children)
+      if (c->rules_below) keys.push_back(ck);
+    if (base && base->is_object())
+      for (const auto& [bk, bv] : base->entries()) keys.push_back(bk);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& kv : keys) {
+      if (!UnifyValue(key, kv, [&]() { return step(kv); })) return false;
+    }
+    return true;
+  }
+
+  // The document at a node with rules (merged with rule children).
+  bool NodeDoc(const DataNode* n, const Value* base, Value* out) {
+    const Value* doc = RuleDoc(n);
+    if (failed_) return false;
+    bool has_kids = false;
+    for (const auto& [ck, c] : n->children)
+      if (c->rules_below) has_kids = true;
+    if (!has_kids) {
+      if (!doc) return false;
+      *out = *doc;
+      return true;
+    }
+    std::map<Value, Value> entries;
+    if (doc && doc->is_object())
+      for (const auto& [dk, dv] : doc->entries()) entries[dk] = dv;
+    for (const auto& [ck, c] : n->children) {
+      if (!c->rules_below) continue;
+      Value cv;
+      const Value* cb = base && base->is_object() ? base->Find(ck) : nullptr;
+      if (Materialize(c.get(), cb, &cv)) entries[ck] = cv;
+      if (failed_) return false;
+    }
+    if (!doc && entries.empty()) return false;
+    std::vector<ObjectEntry> es(entries.begin(), entries.end());
+    *out = Value::Object(std::move(es));
+    return true;
+  }
+
+  bool Materialize(const DataNode* n, const Value* base, Value* out) {
+    if (!overrides_.empty() && Shadowed(n)) {
+      if (!base) return false;
+      *out = *base;
+      return true;
+    }
+    if (HasValueRules(n)) return NodeDoc(n, base, out);
+    std::map<Value, Value> entries;
+    if (base && base->is_object())
+      for (const auto& [bk, bv] : base->entries()) entries[bk] = bv;
+    else if (base && n->children.empty()) {
+      *out = *base;
+      return true;
+    }
+    for (const auto& [ck, c] : n->children) {
+      if (!c->rules_below) continue;
+      Value cv;
+      const Value* cb = base && base->is_object() ? base->Find(ck) : nullptr;
+      if (cb && HasValueRules(c.get())) continue;  // base wins
+      if (Materialize(c.get(), cb, &cv)) entries[ck] = cv;
+      if (failed_) return false;
+    }
+    std::vector<ObjectEntry> es(entries.begin(), entries.end());
+    *out = Value::Object(std::move(es));
+    return true;
+  }
+
+  // --- rules ---------------------------------------------------------------
+
+  const Value* RuleDoc(const DataNode* n) {
+    CacheEntry& ce = cache_[n->id];
+    if (ce.state == 2) return ce.defined ? &ce.v : nullptr;
+    if (ce.state == 1) {
+      Fail("rego_recursion_error", "rule " + n->path_str + " is recursive", Loc{});
+      return nullptr;
+    }
+    ce.state = 1;
+    Value v;
+    bool def = ComputeRuleDoc(n, &v);
+    CacheEntry& ce2 = cache_[n->id];
+    if (failed_) {
+      ce2.state = 0;
+      return nullptr;
+    }
+    ce2.state = 2;
+    ce2.defined = def;
+    ce2.v = std::move(v);
+    return def ? &ce2.v : nullptr;
+  }
+
+  bool ComputeRuleDoc(const DataNode* n, Value* out) {
+    bool any_suffix = false, any_multi = false;
+    for (const Rule* r : n->rules) {
+      if (r->static_len < r->ref.size())
+        any_suffix = true;
+      else if (r->kind == RuleKind::kMulti)
+        any_multi = true;
+    }
+    if (!any_suffix && !any_multi) {
+      std::optional<Value> result;
+      const Rule* first = nullptr;
+      for (const Rule* r : n->rules) {
+        EvalRule(r, [&](std::span<const Value>, const Value& v) {
+          if (result && *result != v) {
+            return Fail("eval_conflict_error", "complete rules must not produce multiple outputs",
+                        first ? first->loc : r->loc);
+          }
+          if (!result) first = r;
+          result = v;
+          return true;
+        });
+        if (failed_) return false;
+      }
+      if (!result && n->default_rule) {
+        const Rule* d = n->default_rule;
+        std::vector<Slot> frame(d->frame_size + 1);
+        Slot* save = frame_;
+        frame_ = frame.data();
+        EvalTerm(*d->value, [&](const Value& v) {
+          result = v;
+          return false;
+        });
+        frame_ = save;
+        if (failed_) return false;
+      }
+      if (!result) return false;
+      *out = std::move(*result);
+      return true;
+    }
+    DocTree tree;
+    if (any_multi && !any_suffix) tree.is_set = true;
+    for (const Rule* r : n->rules) {
+      bool multi = r->kind == RuleKind::kMulti;
+      EvalRule(r, [&](std::span<const Value> keys, const Value& v) {
+        DocTree* t = &tree;
+        for (const auto& kk : keys) {
+          if (t->leaf || t->is_set) {
+            return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+          }
+          t = &t->kids[kk];
+        }
+        if (multi) {
+          if (t->leaf || (!t->kids.empty())) {
+            return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+          }
+          t->is_set = true;
+          t->members.push_back(v);
+          return true;
+        }
+        if (t->is_set || !t->kids.empty()) {
+          return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+        }
+        if (t->leaf) {
+          if (t->v != v) {
+            return Fail("eval_conflict_error",
+                        keys.empty() ? "complete rules must not produce multiple outputs"
+                                     : "object keys must be unique",
+                        r->loc);
+          }
+          return true;
+        }
+        t->leaf = true;
+        t->v = v;
+        return true;
+      });
+      if (failed_) return false;
+    }
+    if (n->default_rule && !tree.leaf && tree.kids.empty() && !tree.is_set) {
+      const Rule* d = n->default_rule;
+      std::vector<Slot> frame(d->frame_size + 1);
+      Slot* save = frame_;
+      frame_ = frame.data();
+      EvalTerm(*d->value, [&](const Value& v) {
+        *out = v;
+        return false;
+      });
+      frame_ = save;
+      return !failed_;
+    }
+    *out = tree.ToValue();
+    return true;
+  }
+
+  struct DepthGuard {
+    Evaluator* ev;
+    explicit DepthGuard(Evaluator* e) : ev(e) { ++ev->depth_; }
+    ~DepthGuard() { --ev->depth_; }
+  };
+
+  // Runs a rule's bodies (and else chain) in a fresh frame; calls `emit`
+  // with the evaluated suffix keys and value per solution.
+  bool EvalRule(const Rule* r, FnRef<bool(std::span<const Value>, const Value&)> emit) {
+    DepthGuard g(this);
+    if (static_cast<uint32_t>(depth_) > opts_.max_depth) {
+      return Fail("eval_limit_error",
+                  "maximum call depth of " + std::to_string(opts_.max_depth) + " exceeded", r->loc);
+    }
+    std::vector<Slot> frame(r->frame_size + 1);
+    Slot* save = frame_;
+    const Rule* save_rule = current_rule_;
+    frame_ = frame.data();
+    current_rule_ = r;
+    bool any = false;
+    size_t nsuffix = r->ref.size() - r->static_len;
+    std::vector<Value> keys(nsuffix);
+    auto produce = [&](const TermPtr& value_term) {
+      any = true;
+      return EvalSuffix(r, 0, keys, [&]() {
+        if (r->kind == RuleKind::kMulti)
+          return EvalTerm(*r->key, [&](const Value& v) { return emit(keys, v); });
+        if (!value_term) return emit(keys, Value::Bool(true));
+        return EvalTerm(*value_term, [&](const Value& v) { return emit(keys, v); });
+      });
+    };
+    bool ok = true;
+    for (const auto& body : r->bodies) {
+      ok = EvalBody(body, 0, [&]() { return produce(r->value); });
+      if (!ok) break;
+    }
+    if (ok && !any && !failed_) {
+      for (const auto& ec : r->elses) {
+        ok = EvalBody(ec.body, 0, [&]() { return produce(ec.value); });
+        if (!ok || any) break;
+      }
+    }
+    frame_ = save;
+    current_rule_ = save_rule;
+    return !failed_;
+  }
+
+  bool EvalSuffix(const Rule* r, size_t i, std::vector<Value>& keys, Cont k) {
+    if (i == keys.size()) return k();
+    return EvalTerm(*r->ref[r->static_len + i], [&](const Value& v) {
+      keys[i] = v;
+      return EvalSuffix(r, i + 1, keys, k);
+    });
+  }
+
+  // --- calls ---------------------------------------------------------------
+
+  bool EvalCall(const Term& t, VCont k) {
+    size_t nargs = t.items.size() - 1;
+    if (t.special == kSpecialPrint) return EvalPrint(t, k);
+    if (!mocks_.empty()) {
+      auto it = mocks_.find(t.call_name);
+      if (it != mocks_.end()) {
+        Mock m = it->second;
+        std::vector<Value> args(nargs);
+        return EvalArgs(t, 0, args, [&]() {
+          if (!m.fn) return k(m.value);
+          // The replacement runs without this mock (it may call the original).
+          auto saved = mocks_;
+          mocks_.erase(t.call_name);
+          bool r = CallTarget(*m.fn, t, args, [&](const Value& v) {
+            std::swap(saved, mocks_);
+            bool rr = k(v);
+            std::swap(saved, mocks_);
+            return rr;
+          });
+          mocks_ = std::move(saved);
+          return r;
+        });
+      }
+    }
+    std::vector<Value> args(nargs);
+    return EvalArgs(t, 0, args, [&]() { return CallTarget(t, t, args, k); });
+  }
+
+  bool EvalArgs(const Term& t, size_t i, std::vector<Value>& args, Cont k) {
+    if (i == args.size()) return k();
+    return EvalTerm(*t.items[i + 1], [&](const Value& v) {
+      args[i] = v;
+      return EvalArgs(t, i + 1, args, k);
+    });
+  }
+
+  bool CallTarget(const Term& target, const Term& site, const std::vector<Value>& args, VCont k) {
+    if (target.func) return CallFunction(target.func, args, site, k);
+    const BuiltinDef* b = target.builtin;
+    if (!b) return true;
+    if (target.special == kSpecialWalk) return Walk(args.empty() ? Value() : args[0], k);
+    if (!b->fn) {
+      if (opts_.strict_builtin_errors)
+        return Fail("eval_builtin_error", b->name + ": not implemented", site.loc);
+      return true;
+    }
+    bctx_.error_code.clear();
+    bctx_.error_message.clear();
+    if (current_rule_) {
+      auto it = prog_.rule_metadata_.find(current_rule_);
+      bctx_.metadata_rule = it != prog_.rule_metadata_.end() ? &it->second : nullptr;
+      auto ic = prog_.rule_chain_.find(current_rule_);
+      bctx_.metadata_chain = ic != prog_.rule_chain_.end() ? &ic->second : nullptr;
+    } else {
+      bctx_.metadata_rule = nullptr;
+      bctx_.metadata_chain = nullptr;
+    }
+    Value out;
+    bool ok = b->fn(bctx_, std::span<const Value>(args.data(), args.size()), &out);
+    if (!bctx_.error_code.empty()) {
+      if (opts_.strict_builtin_errors) {
+        std::string msg = bctx_.error_message;
+        std::string prefix = b->name + ": ";
+        if (msg.rfind(prefix, 0) != 0) msg = prefix + msg;
+        return Fail(bctx_.error_code, msg, site.loc);
+      }
+      return true;
+    }
+    if (!ok) return true;
+    return k(out);
+  }
+
+  bool CallFunction(const DataNode* n, const std::vector<Value>& args, const Term& site, VCont k) {
+    std::optional<Value> result;
+    for (const Rule* r : n->funcs) {
+      if (r->args.size() != args.size()) continue;
+      DepthGuard g(this);
+      if (static_cast<uint32_t>(depth_) > opts_.max_depth) {
+        return Fail("eval_limit_error",
+                    "maximum call depth of " + std::to_string(opts_.max_depth) + " exceeded",
+                    site.loc);
+      }
+      std::vector<Slot> frame(r->frame_size + 1);
+      Slot* save = frame_;
+      const Rule* save_rule = current_rule_;
+      frame_ = frame.data();
+      current_rule_ = r;
+      auto emit = [&](const Value& v) {
+        if (result && *result != v) {
+          return Fail("eval_conflict_error",
+                      "functions must not produce multiple outputs for same inputs", site.loc);
+        }
+        result = v;
+        return true;
+      };
+      UnifyArgs(r, args, 0, [&]() {
+        bool any = false;
+        for (const auto& body : r->bodies) {
+          bool ok = EvalBody(body, 0, [&]() {
+            any = true;
+            if (!r->value) return emit(Value::Bool(true));
+            return EvalTerm(*r->value, emit);
+          });
+          if (!ok) return false;
+        }
+        if (!any) {
+          for (const auto& ec : r->elses) {
+            bool ok = EvalBody(ec.body, 0, [&]() {
+              any = true;
+              if (!ec.value) return emit(Value::Bool(true));
+              return EvalTerm(*ec.value, emit);
+            });
+            if (!ok) return false;
+            if (any) break;
+          }
+        }
+        return true;
+      });
+      frame_ = save;
+      current_rule_ = save_rule;
+      if (failed_) return false;
+    }
+    if (!result && n->default_func) {
+      const Rule* d = n->default_func;
+      std::vector<Slot> frame(d->frame_size + 1);
+      Slot* save = frame_;
+      frame_ = frame.data();
+      EvalTerm(*d->value, [&](const Value& v) {
+        result = v;
+        return false;
+      });
+      frame_ = save;
+      if (failed_) return false;
+    }
+    if (!result) return true;
+    Value v = std::move(*result);
+    return k(v);
+  }
+
+  bool UnifyArgs(const Rule* r, const std::vector<Value>& args, size_t i, Cont k) {
+    if (i == args.size()) return k();
+    return UnifyValue(*r->args[i], args[i], [&]() { return UnifyArgs(r, args, i + 1, k); });
+  }
+
+  bool Walk(const Value& root, VCont k) {
+    std::vector<Value> path;
+    return WalkRec(root, path, k);
+  }
+  bool WalkRec(const Value& v, std::vector<Value>& path, VCont k) {
+    Value pair = Value::Array({Value::Array(path), v});
+    if (!k(pair)) return false;
+    return ForEachMember(v, [&](const Value& key, const Value& child) {
+      path.push_back(key);
+      bool r = WalkRec(child, path, k);
+      path.pop_back();
+      return r;
+    });
+  }
+
+  bool EvalPrint(const Term& t, VCont k) {
+    std::vector<std::vector<Value>> vals(t.items.size() - 1);
+    for (size_t i = 1; i < t.items.size(); ++i) {
+      EvalTerm(*t.items[i], [&](const Value& v) {
+        vals[i - 1].push_back(v);
+        return true;
+      });
+      if (failed_) return false;
+    }
+    std::string line;
+    for (size_t i = 0; i < vals.size(); ++i) {
+      if (i) line += " ";
+      if (vals[i].empty()) {
+        line += "<undefined>";
+      } else {
+        const Value& v = vals[i][0];
+        if (v.is_string())
+          line += v.as_string();
+        else
+          line += FormatValue(v);
+      }
+    }
+    if (opts_.print) {
+      opts_.print(line);
+    } else {
+      fprintf(stderr, "%s\n", line.c_str());
+    }
+    Value tr = Value::Bool(true);
+    return k(tr);
+  }
+
+  // --- unification ---------------------------------------------------------
+
+  bool Bind(int slot, const Value& v, Cont k) {
+    Slot& s = frame_[slot];
+    s.v = v;
+    s.bound = true;
+    bool r = k();
+    Slot& s2 = frame_[slot];
+    s2.bound = false;
+    s2.v = Value();
+    return r;
+  }
+
+  bool UnifyValue(const Term& t, const Value& v, Cont k) {
+    switch (t.kind) {
+      case TermKind::kVar:
+        if (t.slot >= 0) {
+          const Slot& s = frame_[t.slot];
+          if (!s.bound) return Bind(t.slot, v, k);
+          return s.v == v ? k() : true;
+        }
+        break;
+      case TermKind::kScalar: return t.value == v ? k() : true;
+      case TermKind::kArray:
+        if (!HasUnboundPattern(t)) break;
+        if (!v.is_array() || v.size() != t.items.size()) return true;
+        return UnifyItems(t, v, 0, k);
+      case TermKind::kObject:
+        if (!HasUnboundPattern(t)) break;
+        if (!v.is_object() || v.size() * 2 != t.items.size()) return true;
+        return UnifyObject(t, v, 0, k);
+      default: break;
+    }
+    return EvalTerm(t, [&](const Value& tv) { return tv == v ? k() : true; });
+  }
+
+  bool UnifyItems(const Term& t, const Value& v, size_t i, Cont k) {
+    if (i == t.items.size()) return k();
+    Value item = *v.At(i);
+    return UnifyValue(*t.items[i], item, [&]() { return UnifyItems(t, v, i + 1, k); });
+  }
+
+  bool UnifyObject(const Term& t, const Value& v, size_t i, Cont k) {
+    if (i >= t.items.size()) return k();
+    return EvalTerm(*t.items[i], [&](const Value& key) {
+      const Value* c = v.Find(key);
+      if (!c) return true;
+      Value cv = *c;
+      return UnifyValue(*t.items[i + 1], cv, [&]() { return UnifyObject(t, v, i + 2, k); });
+    });
+  }
+
+  bool Unify(const Term& a, const Term& b, Cont k) {
+    if (!HasUnboundPattern(a)) {
+      return EvalTerm(a, [&](const Value& va) { return UnifyValue(b, va, k); });
+    }
+    if (!HasUnboundPattern(b)) {
+      return EvalTerm(b, [&](const Value& vb) { return UnifyValue(a, vb, k); });
+    }
+    if (a.kind == TermKind::kArray && b.kind == TermKind::kArray) {
+      if (a.items.size() != b.items.size()) return true;
+      return UnifyPairs(a, b, 0, k);
+    }
+    if (a.kind == TermKind::kObject && b.kind == TermKind::kObject) {
+      if (a.items.size() != b.items.size()) return true;
+      return UnifyObjPairs(a, b, 0, k);
+    }
+    return true;
+  }
+
+  bool UnifyPairs(const Term& a, const Term& b, size_t i, Cont k) {
+    if (i == a.items.size()) return k();
+    return Unify(*a.items[i], *b.items[i], [&]() { return UnifyPairs(a, b, i + 1, k); });
+  }
+
+  bool UnifyObjPairs(const Term& a, const Term& b, size_t i, Cont k) {
+    if (i >= a.items.size()) return k();
+    return EvalTerm(*a.items[i], [&](const Value& ka) {
+      for (size_t j = 0; j + 1 < b.items.size(); j += 2) {
+        bool matched = false;
+        bool r = EvalTerm(*b.items[j], [&](const Value& kb) {
+          if (kb == ka) matched = true;
+          return true;
+        });
+        if (!r) return false;
+        if (matched)
+          return Unify(*a.items[i + 1], *b.items[j + 1],
+                       [&]() { return UnifyObjPairs(a, b, i + 2, k); });
+      }
+      return true;
+    });
+  }
+
+  const ProgramImpl& prog_;
+  const EvalOptions& opts_;
+  Value input_;
+  bool has_input_ = false;
+  Value base_data_;
+  std::vector<std::vector<Value>> overrides_;
+  std::unordered_map<std::string, Mock> mocks_;
+  std::vector<CacheEntry> cache_;
+  Slot* frame_ = nullptr;
+  bool failed_ = false;
+  RegoError error_;
+  uint64_t steps_ = 0;
+  int depth_ = 0;
+  std::chrono::steady_clock::time_point start_;
+  BuiltinContext bctx_;
+  std::unordered_map<std::string, Value> nd_cache_;
+  const Rule* current_rule_ = nullptr;
+  Value last_term_value_;
+};
+
+}  // namespace
+
+RegoResult<std::vector<ResultRow>> EvalPlan(const QueryPlan& plan, const Value& input,
+                                            const EvalOptions& opts) {
+  Evaluator ev(*plan.program, opts, &input);
+  return ev.RunQuery(plan);
+}
+
+RegoResult<std::vector<ResultRow>> EvalPlanNoInput(const QueryPlan& plan, const EvalOptions& opts) {
+  Evaluator ev(*plan.program, opts, nullptr);
+  return ev.RunQuery(plan);
+}
+
+}  // namespace kumo::rego
