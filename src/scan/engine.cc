@@ -238,8 +238,17 @@ Result<ScanResult> RunScan(const ControlSet& control_set, const std::vector<Reso
       }
     }
     if (!unseen.empty() && !resources.empty()) {
+      // Name a few; the full list is in --list-controls, and a long line here
+      // would bury the summary on every scan of a partial inventory.
+      constexpr size_t kShown = 8;
       std::string list;
-      for (const auto& t : unseen) list += (list.empty() ? "" : ", ") + t;
+      size_t shown = 0;
+      for (const auto& t : unseen) {
+        if (shown++ == kShown) break;
+        list += (list.empty() ? "" : ", ") + t;
+      }
+      if (unseen.size() > kShown)
+        list += ", ... and " + std::to_string(unseen.size() - kShown) + " more";
       diags->Add({"control_type_unseen",
                   Severity::kInfo,
                   std::to_string(unseen.size()) +
