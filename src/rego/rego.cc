@@ -2,6 +2,8 @@
 // text forms of values used across the engine.
 #include "rego/rego.h"
 
+#include "json/json.h"
+
 #include <cstdio>
 
 #include "rego/parser.h"
@@ -120,60 +122,6 @@ void FormatRec(const Value& v, std::string* out) {
   }
 }
 
-void JsonRec(const Value& v, std::string* out, bool pretty, int indent) {
-  auto nl = [&](int ind) {
-    if (!pretty) return;
-    out->push_back('\n');
-    out->append(static_cast<size_t>(ind) * 2, ' ');
-  };
-  switch (v.kind()) {
-    case ValueKind::kNull: out->append("null"); return;
-    case ValueKind::kBool: out->append(v.as_bool() ? "true" : "false"); return;
-    case ValueKind::kNumber: out->append(v.number_text()); return;
-    case ValueKind::kString: AppendJsonString(v.as_string(), out); return;
-    case ValueKind::kArray:
-    case ValueKind::kSet: {
-      if (v.size() == 0) {
-        out->append("[]");
-        return;
-      }
-      out->push_back('[');
-      bool first = true;
-      for (const auto& i : v.items()) {
-        if (!first) out->push_back(',');
-        first = false;
-        nl(indent + 1);
-        JsonRec(i, out, pretty, indent + 1);
-      }
-      nl(indent);
-      out->push_back(']');
-      return;
-    }
-    case ValueKind::kObject: {
-      if (v.size() == 0) {
-        out->append("{}");
-        return;
-      }
-      out->push_back('{');
-      bool first = true;
-      for (const auto& [k, val] : v.entries()) {
-        if (!first) out->push_back(',');
-        first = false;
-        nl(indent + 1);
-        if (k.is_string())
-          AppendJsonString(k.as_string(), out);
-        else
-          AppendJsonString(ValueToJson(k), out);
-        out->append(pretty ? ": " : ":");
-        JsonRec(val, out, pretty, indent + 1);
-      }
-      nl(indent);
-      out->push_back('}');
-      return;
-    }
-  }
-}
-
 bool TermToValue(const Term& t, Value* out) {
   switch (t.kind) {
     case TermKind::kScalar: *out = t.value; return true;
@@ -211,10 +159,12 @@ std::string FormatValue(const Value& v) {
   return s;
 }
 
+// The shared JSON writer already prints sets as arrays and non-string keys
+// as their JSON text, as OPA does.
 std::string ValueToJson(const Value& v, bool pretty) {
-  std::string s;
-  JsonRec(v, &s, pretty, 0);
-  return s;
+  json::WriteOptions opts;
+  opts.pretty = pretty;
+  return json::ToJson(v, opts);
 }
 
 Value ToJsonCompatible(const Value& v) {
