@@ -28,9 +28,16 @@ log="$work/scan-$n.log"
 timing=$(grep "kumo scan: timing:" "$log" | tail -1)
 rss_kb=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
 wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
+user=$(grep "User time (seconds)" "$log" | awk '{print $NF}')
+sys=$(grep "System time (seconds)" "$log" | awk '{print $NF}')
+# CPU the workers spent evaluating controls (from --stats); the rest of the
+# process CPU is loading, indexing and emitting findings.
+eval_cpu=$(sed -n 's/^kumo scan: eval: \([0-9.]*\) CPU-s.*/\1/p' "$log" | tail -1)
 echo "scan benchmark: $n resources, $controls built-in controls, $(nproc) cores"
 echo "  input on disk:  $bytes bytes ($((bytes / 1048576)) MiB)"
 echo "  $timing"
 echo "  wall clock:     $wall"
+echo "  CPU:            ${user}s user + ${sys}s sys; ${eval_cpu:-?}s evaluating controls, $(python3 -c "print(round($user+$sys-${eval_cpu:-0}, 2))")s outside"
+grep "^kumo scan:   " "$log" | sed 's/^kumo scan: /  /' || true
 echo "  peak RSS:       $rss_kb KiB ($((rss_kb / 1024)) MiB) = $(python3 -c "print(round($rss_kb*1024/$bytes, 2))")x input size"
 cat "$work/scan-$n.stdout" | tail -4

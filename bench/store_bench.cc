@@ -3,7 +3,8 @@
 // (store/synthetic.h, generated in memory: no input files), on SQLite and on
 // PostgreSQL ($KUMO_TEST_PG_URL, skipped when unset; see
 // scripts/pg-test-server.sh). Each benchmark is one timed scan; the counter
-// findings_per_s and the wall time are the figures to report.
+// findings_per_s, the wall time, the CPU time (kumo's) and, on PostgreSQL,
+// server_cpu_s (the server's CPU during the scan) are the figures to report.
 //
 //   build/<dir>/bench/store_bench --benchmark_counters_tabular=true
 //   KUMO_STORE_BENCH_FINDINGS=100000 ... (smaller runs)
@@ -12,6 +13,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 
 #include "store/sql.h"
@@ -67,6 +71,53 @@ void Cleanup(const std::string& backend, const std::string& location) {
   }
 }
 
+// Fields 14..17 of /proc/PID/stat (utime, stime, cutime, cstime) in seconds;
+// false when unreadable.
+bool ProcStat(const std::string& pid, int* ppid, double* self, double* children) {
+  std::ifstream in("/proc/" + pid + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto close = stat.rfind(')');
+  if (close == std::string::npos) return false;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string f;
+  double v[18] = {};
+  for (int i = 3; i <= 17 && fields >> f; ++i) {
+    if (i == 4 || i >= 14) v[i] = std::strtod(f.c_str(), nullptr);
+  }
+  const double hz = static_cast<double>(sysconf(_SC_CLK_TCK));
+  *ppid = static_cast<int>(v[4]);
+  *self = (v[14] + v[15]) / hz;
+  *children = (v[16] + v[17]) / hz;
+  return true;
+}
+
+// CPU seconds used so far by the whole PostgreSQL server at
+// $KUMO_TEST_PG_URL: the postmaster, its live processes (backends, WAL
+// writer, checkpointer, ...) and those already exited. -1 when the server
+// does not run on this machine (its processes are not readable).
+double PostgresServerCpuSeconds() {
+  static int postmaster = [] {
+    auto admin = kumo::store::OpenPostgres(std::getenv("KUMO_TEST_PG_URL"));
+    if (!admin.ok()) return 0;
+    auto dir = (*admin)->Query("SELECT current_setting('data_directory')");
+    if (!dir.ok() || dir->rows.empty()) return 0;
+    std::ifstream pidfile(dir->Text(0, 0) + "/postmaster.pid");
+    int pid = 0;
+    pidfile >> pid;
+    return pid;
+  }();
+  int ppid = 0;
+  double self = 0, children = 0;
+  if (postmaster <= 0 || !ProcStat(std::to_string(postmaster), &ppid, &self, &children)) return -1;
+  double total = self + children;
+  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (ProcStat(name, &ppid, &self, &children) && ppid == postmaster) total += self;
+  }
+  return total;
+}
+
 // followup = false: the first scan into an empty store; true: generation 1
 // over a store holding generation 0 (1% of the findings resolve).
 void BM_PersistScan(benchmark::State& state, std::string backend, bool followup) {
@@ -74,8 +125,11 @@ void BM_PersistScan(benchmark::State& state, std::string backend, bool followup)
   SyntheticScanOptions opt;
   opt.findings = n;
   auto first = MakeSyntheticScan(opt);
-  opt.generation = 1;
-  auto second = MakeSyntheticScan(opt);
+  kumo::store::SyntheticScan second;
+  if (followup) {
+    opt.generation = 1;
+    second = MakeSyntheticScan(opt);
+  }
   for (auto _ : state) {
     state.PauseTiming();
     std::string loc = FreshStore(state, backend);
@@ -92,9 +146,15 @@ void BM_PersistScan(benchmark::State& state, std::string backend, bool followup)
         return;
       }
     }
+    const double server_cpu = backend == "postgres" ? PostgresServerCpuSeconds() : -1;
     state.ResumeTiming();
     auto r = (*store)->RecordScan((followup ? second : first).Input(1'750'003'600));
     state.PauseTiming();
+    // The CPU column is kumo's (the client's); on PostgreSQL the server's
+    // CPU for the scan is added as server_cpu_s when the server is local.
+    if (server_cpu >= 0) {
+      state.counters["server_cpu_s"] = PostgresServerCpuSeconds() - server_cpu;
+    }
     if (!r.ok()) {
       state.SkipWithError(r.status().ToString().c_str());
       return;

@@ -34,10 +34,11 @@ status=0
 ctest --preset "$preset" -j "$jobs" --timeout 600 || status=1
 
 if [ "${KUMO_SKIP_ASAN:-0}" != 1 ]; then
-  echo "== build (asan: unit tests under AddressSanitizer + UBSan)"
+  echo "== build (asan: unit tests and Rego conformance under AddressSanitizer + UBSan)"
   cmake --preset asan >/dev/null
-  # Only the unit-test binaries (every stage's library is in them).
-  targets=$(cmake --build --preset asan --target help | grep -oE 'kumo_[a-z]+_tests' | sort -u)
+  # Only the unit-test binaries (every stage's library is in them) and the
+  # Rego conformance suite.
+  targets="$(cmake --build --preset asan --target help | grep -oE 'kumo_[a-z]+_tests' | sort -u) kumo_rego_conformance"
   cmake --build --preset asan -j "$jobs" --target $targets
   echo "== tests (asan)"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

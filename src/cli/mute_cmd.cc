@@ -1,6 +1,6 @@
 // `kumo mute request|approve|reject|list|expire|import`: suppression as a
 // workflow. A request names what to mute (control, resource glob, account,
-// region or one finding), why, who asks, until when and the ticket; another
+// region, resource tags or one finding), why, who asks, until when and the ticket; another
 // person approves or rejects it; an approved mute is active until its
 // expiry, when `kumo mute expire` (and every scan) stops applying it. Muted
 // findings stay listed as MUTED with who muted them and until when.
@@ -28,6 +28,7 @@ struct MuteFlags {
   std::string who, note;
   std::vector<std::string> states;
   std::string file;
+  std::vector<std::string> tags;  // --tag KEY=GLOB
 };
 
 std::string CurrentUser() {
@@ -63,6 +64,13 @@ int RunRequest(MuteFlags f) {
     f.mute.expires_at = std::time(nullptr) + *d;
   } else {
     return Fail(InvalidArgument("a mute needs an expiry: --expires YYYY-MM-DD or --for 30d"));
+  }
+  for (const auto& t : f.tags) {
+    auto eq = t.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail(InvalidArgument("--tag `" + t + "`: expected KEY=VALUE (VALUE may use * and ?)"));
+    }
+    f.mute.tags.emplace_back(t.substr(0, eq), t.substr(eq + 1));
   }
   f.mute.source = "cli";
   auto st = Open(f);
@@ -112,6 +120,7 @@ int RunList(const MuteFlags& f) {
     add("account", m.account);
     add("region", m.region);
     add("finding", m.fingerprint);
+    for (const auto& [k, v] : m.tags) add(("tag:" + k).c_str(), v);
     rows.push_back({std::to_string(m.id), m.state, what, m.requester, m.approver,
                     store::FormatTime(m.expires_at).substr(0, 10), m.ticket, m.reason});
   }
@@ -143,13 +152,8 @@ int RunImport(const MuteFlags& f) {
   std::vector<scan::MuteRule> rules = list->rules();
   rules.insert(rules.end(), list->expired().begin(), list->expired().end());
   for (const auto& r : rules) {
-    if (!r.tags.empty()) {
-      std::fprintf(stderr, "%s:%u: rule uses tags, which store mutes cannot match; skipped\n",
-                   f.file.c_str(), r.line);
-      ++skipped;
-      continue;
-    }
     store::Mute m;
+    for (const auto& [k, v] : r.tags) m.tags.emplace_back(k, v);
     m.control_pattern = r.control == "*" ? "" : r.control;
     m.resource_pattern = r.resource == "*" ? "" : r.resource;
     m.account = r.account == "*" ? "" : r.account;
@@ -200,6 +204,8 @@ void Setup(CLI::App& app) {
   req->add_option("--finding", f->mute.fingerprint, "One finding, by fingerprint");
   req->add_option("--account", f->mute.account, "Account / project / subscription glob");
   req->add_option("--region", f->mute.region, "Region glob");
+  req->add_option("--tag", f->tags,
+                  "Resource tag KEY=VALUE (VALUE a glob; repeat: all must match)");
   req->add_option("--reason", f->mute.reason, "Why this is acceptable")->required();
   req->add_option("--requester", f->mute.requester, "Who asks (default $USER)");
   req->add_option("--expires", f->expires, "Last day it applies (YYYY-MM-DD) or an RFC 3339 time");

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "json/json.h"
+
 namespace kumo::detect {
 
 namespace {
@@ -24,7 +26,15 @@ bool SourceFromName(std::string_view name, Source* out) {
 
 EvalContext::EvalContext()
     : parser_(std::make_unique<simdjson::dom::parser>()),
-      inner_parser_(std::make_unique<simdjson::dom::parser>()) {}
+      inner_parser_(std::make_unique<simdjson::dom::parser>()) {
+  // Records are at most json::JsonLimits::max_depth (512) levels deep, as
+  // json::RecordReader enforces; the JSON Lines fast path relies on the
+  // parser rejecting deeper lines the same way (simdjson accepts depths
+  // below its max_depth).
+  if (parser_->allocate(1u << 16, json::JsonLimits{}.max_depth + 1) != simdjson::SUCCESS) {
+    parser_ = std::make_unique<simdjson::dom::parser>();  // out of memory: keep the default
+  }
+}
 
 void EvalContext::BeginEvent(const Event* ev) {
   event_ = ev;
@@ -268,6 +278,8 @@ bool ParseRfc3339(std::string_view s, int64_t* ns) {
   }
   if (p != s.size()) return false;
   int64_t secs = DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset_s;
+  // Nanoseconds since the epoch fit in int64 until 2262: later times are invalid.
+  if (secs >= INT64_MAX / 1000000000 || secs <= INT64_MIN / 1000000000) return false;
   *ns = secs * 1000000000 + frac;
   return true;
 }

@@ -42,6 +42,12 @@ struct EventReaderOptions {
   bool force_source = false;  // --source NAME
   Source source = Source::kAwsCloudTrail;
   bool json_lines = false;  // treat the input as JSON Lines
+  // JSON Lines inputs (a plain `.jsonl`/`.ndjson` file, or json_lines) are
+  // split at newlines and each line parsed directly; any line that is not
+  // one JSON object without envelope keys goes through json::RecordReader,
+  // so records, numbers and diagnostics are the same either way. Off: every
+  // input goes through json::RecordReader (tests compare the two).
+  bool line_fast_path = true;
   // Receives each problem as it is found (streaming runs print them).
   std::function<void(const Diagnostic&)> on_diagnostic;
 };
@@ -61,20 +67,36 @@ class EventReader {
   bool Next(EvalContext& ctx, Event* ev);
 
   const ReadStats& stats() const { return stats_; }
-  const std::string& name() const { return reader_->name(); }
-  size_t max_buffer_bytes() const { return reader_->max_buffer_bytes(); }
+  const std::string& name() const { return name_; }
+  size_t max_buffer_bytes() const;
+
+  ~EventReader();
 
  private:
-  EventReader(std::unique_ptr<json::RecordReader> r, EventReaderOptions o);
+  class LineSource;
+  EventReader(std::string name, EventReaderOptions o);
   void Skip(const json::Record& rec, const std::string& code, const std::string& reason);
   void FlushReaderDiagnostics();
+  void Report(Diagnostic d);  // counts an error as a skipped record, passes it on
   bool Classify(EvalContext& ctx, simdjson::dom::element rec, Event* ev, std::string* reason);
+  // One record from reader_ (numbers shifted by the offsets below).
+  bool NextFromReader(EvalContext& ctx, Event* ev);
+  // One record from the line fast path.
+  bool NextFromLines(EvalContext& ctx, Event* ev);
 
-  std::unique_ptr<json::RecordReader> reader_;
+  std::string name_;
+  std::unique_ptr<json::RecordReader> reader_;  // general path, or one fallback line
+  std::unique_ptr<LineSource> lines_;           // JSON Lines fast path
   EventReaderOptions opts_;
   ReadStats stats_;
   size_t reader_diags_seen_ = 0;
-  std::string decoded_;  // Pub/Sub data and lookup-events strings (padded)
+  uint64_t record_offset_ = 0;  // added to reader_'s record numbers
+  int64_t line_offset_ = 0;     // added to reader_'s line numbers
+  static constexpr size_t kFallbackPrefix = 64;  // newlines before a fallback line
+  uint64_t records_seen_ = 0;   // record numbers used so far (fast path)
+  uint64_t reader_bytes_ = 0;   // bytes of finished readers
+  size_t max_window_ = 0;       // of finished fallback readers
+  std::string decoded_;         // Pub/Sub data and lookup-events strings (padded)
 };
 
 // Expands inputs: "-" and files stay, directories are walked recursively

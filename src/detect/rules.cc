@@ -1,5 +1,6 @@
 #include "detect/rules.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -142,6 +143,44 @@ bool SemverCompatible(std::string_view have, std::string_view required) {
 
 namespace {
 
+// yaml-cpp 0.7 loops forever in YAML::LoadAll when a document starts with a
+// token its parser does not consume (a ',' outside a flow collection, as
+// in ",x" or "- a\n,"): every call yields another empty document at the
+// same position. Walks the documents with a do-nothing event handler and
+// reports the position where one does not advance, before LoadAll runs.
+class DocumentProgress : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  YAML::Mark start;
+};
+
+// False (with the position) when a document does not advance the parser.
+bool DocumentsAdvance(const std::string& text, YAML::Mark* stuck) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentProgress h;
+  int last = -1;
+  while (parser.HandleNextDocument(h)) {
+    if (h.start.pos <= last) {
+      *stuck = h.start;
+      return false;
+    }
+    last = h.start.pos;
+  }
+  return true;
+}
+
 class Collector {
  public:
   Collector(RulesLoader::State* st, Diagnostics* diags, std::string file)
@@ -150,7 +189,15 @@ class Collector {
   void Run(std::string_view text) {
     std::vector<YAML::Node> docs;
     try {
-      docs = YAML::LoadAll(std::string(text));
+      const std::string copy(text);
+      YAML::Mark stuck;
+      if (!DocumentsAdvance(copy, &stuck)) {
+        SourceLocation where{file_, static_cast<uint32_t>(stuck.line + 1),
+                             static_cast<uint32_t>(stuck.column + 1), 0, ""};
+        diags_->Error("LOAD_ERR_YAML_PARSE", "unexpected ',' outside a flow collection", where);
+        return;
+      }
+      docs = YAML::LoadAll(copy);
     } catch (const YAML::ParserException& e) {
       SourceLocation where{file_, static_cast<uint32_t>(e.mark.line + 1),
                            static_cast<uint32_t>(e.mark.column + 1), 0, ""};
@@ -474,7 +521,10 @@ class Collector {
     return v;
   }
 
-  std::vector<Exception> Exceptions(const YAML::Node& item, const std::string& rule) {
+  // `append`: the exceptions are appended to an earlier rule's (Falco then
+  // warns about an item without values).
+  std::vector<Exception> Exceptions(const YAML::Node& item, const std::string& rule,
+                                    bool append = false) {
     std::vector<Exception> out;
     YAML::Node seq = item["exceptions"];
     if (!seq || seq.IsNull()) return out;
@@ -533,6 +583,8 @@ class Collector {
             x.values.push_back(std::move(tuple));
           }
         }
+      } else if (append) {
+        Warn(e, "LOAD_APPEND_NO_VALUES", "Overriding/appending exception with no values", rule);
       }
       out.push_back(std::move(x));
     }
@@ -693,7 +745,7 @@ class Collector {
       Source src;
       bool known = SourceFromName(prev.source, &src);
       if (has_cond) prev.condition += " " + Scalar(item, "condition", name);
-      if (has_exc) MergeExceptions(item, &prev, Exceptions(item, name), known, src);
+      if (has_exc) MergeExceptions(item, &prev, Exceptions(item, name, true), known, src);
       return;
     }
     bool full = item["condition"] || item["output"] || item["desc"] || item["priority"];
@@ -816,7 +868,7 @@ class Collector {
           r.tags = std::move(tags);
         }
       } else if (k == "exceptions") {
-        auto exc = Exceptions(item, name);
+        auto exc = Exceptions(item, name, app);
         if (app) {
           MergeExceptions(item, &r, std::move(exc), known, src);
         } else {

@@ -32,13 +32,23 @@ enum class MergeRole : uint8_t {
   kCredentialReport,  // merged into the matching AWS::IAM::User
 };
 
-// A converted resource plus what the merge pass needs to know about it.
-struct Staged {
-  Resource resource;
+// What the merge pass needs to know about a converted resource. Kept beside
+// the resources (not in them) so the resources themselves can become the
+// inventory without being copied.
+struct StageMeta {
   int64_t order = 0;  // AWS Config capture time (ms since epoch), for "latest wins"
   MergeRole role = MergeRole::kReplace;
   bool has_config = true;  // GCP: the line carried `resource` (not only a policy)
   uint32_t file = 0;       // index of the FileSummary it came from
+};
+
+// A converted resource plus its merge facts: what a converter hands to
+// RecordContext::Add.
+struct Staged {
+  Resource resource;
+  int64_t order = 0;
+  MergeRole role = MergeRole::kReplace;
+  bool has_config = true;
 };
 
 // What a detector sees of a file.
@@ -76,7 +86,9 @@ class RecordContext {
   // A warning that does not drop the record.
   void Warn(std::string_view code, std::string message);
 
-  std::vector<Staged>& staged() { return staged_; }
+  // What Add() collected: resources[i] goes with metas[i].
+  std::vector<Resource>& resources() { return resources_; }
+  std::vector<StageMeta>& metas() { return metas_; }
   Diagnostics& diagnostics() { return diags_; }
   std::map<std::string, uint64_t>& skipped_by_reason() { return skipped_; }
   std::map<std::string, uint64_t>& notes() { return notes_; }
@@ -87,7 +99,8 @@ class RecordContext {
   const json::JsonLimits& limits_;
   uint64_t record_ = 0;
   uint64_t line_ = 0;
-  std::vector<Staged> staged_;
+  std::vector<Resource> resources_;
+  std::vector<StageMeta> metas_;
   Diagnostics diags_;
   std::map<std::string, uint64_t> skipped_;
   std::map<std::string, uint64_t> notes_;

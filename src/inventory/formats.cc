@@ -8,8 +8,8 @@ namespace kumo::inventory {
 void RecordContext::Add(Staged s) {
   s.resource.source_file = std::string(file_);
   s.resource.source_record = record_;
-  s.file = file_index_;
-  staged_.push_back(std::move(s));
+  resources_.push_back(std::move(s.resource));
+  metas_.push_back(StageMeta{s.order, s.role, s.has_config, file_index_});
 }
 
 void RecordContext::Skip(std::string_view reason, std::string message) {

@@ -260,7 +260,14 @@ class Loader {
     for (uint32_t i = 0; i < inputs_.size(); ++i) LoadOne(i);
     pipeline_.WaitAll();
 
-    std::vector<Staged> all;
+    // The resources move once, into a vector sized up front, and the merge
+    // then works in place: no second copy of the inventory, ever.
+    size_t total = 0;
+    for (auto& b : batches_) total += b->ctx->resources().size();
+    std::vector<Resource>& all = inv_.resources;
+    all.reserve(total);
+    std::vector<StageMeta> metas;
+    if (options_.merge) metas.reserve(total);
     for (auto& b : batches_) {
       RecordContext& ctx = *b->ctx;
       FileSummary& fs = inv_.files[b->file];
@@ -270,11 +277,17 @@ class Loader {
       }
       for (auto& [what, n] : ctx.notes()) fs.notes[what] += n;
       for (const Diagnostic& d : ctx.diagnostics().items()) file_diags_[b->file].Add(d);
-      for (Staged& s : ctx.staged()) {
+      uint64_t* type_count = nullptr;
+      const std::string* last_type = nullptr;  // runs of one type are common
+      for (Resource& r : ctx.resources()) {
         ++fs.resources;
-        ++fs.resources_by_type[s.resource.type];
-        all.push_back(std::move(s));
+        if (last_type == nullptr || *last_type != r.type)
+          type_count = &fs.resources_by_type[r.type];
+        ++*type_count;
+        all.push_back(std::move(r));
+        last_type = &all.back().type;
       }
+      if (options_.merge) metas.insert(metas.end(), ctx.metas().begin(), ctx.metas().end());
       b.reset();
     }
     batches_.clear();
@@ -285,12 +298,7 @@ class Loader {
       });
       for (Diagnostic& x : items) inv_.diagnostics.Add(std::move(x));
     }
-    if (options_.merge) {
-      inv_.resources = MergeStaged(std::move(all), &inv_.files);
-    } else {
-      inv_.resources.reserve(all.size());
-      for (Staged& s : all) inv_.resources.push_back(std::move(s.resource));
-    }
+    if (options_.merge) MergeStaged(&all, &metas, &inv_.files);
     return std::move(inv_);
   }
 
@@ -386,7 +394,7 @@ class Loader {
     f.convert_text(text, *b->ctx);
     uint64_t rows = 0;
     for (auto& [r, n] : b->ctx->skipped_by_reason()) rows += n;
-    fs.records = b->ctx->staged().size() + rows;
+    fs.records = b->ctx->resources().size() + rows;
     b->done = true;
   }
 

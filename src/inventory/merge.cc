@@ -9,7 +9,7 @@
 namespace kumo::inventory {
 namespace {
 
-// (type, id) viewed in a Staged resource that stays put while indexed.
+// (type, id) viewed in a resource that stays put while indexed.
 struct Key {
   std::string_view type;
   std::string_view id;
@@ -29,49 +29,53 @@ bool IsAwsConfig(MergeRole r) {
 
 class Merger {
  public:
-  Merger(std::vector<Staged>& all, std::vector<FileSummary>* files)
-      : all_(all), files_(files), alive_(all.size(), 1) {
-    index_.reserve(all.size());
+  Merger(std::vector<Resource>& res, std::vector<StageMeta>& meta, std::vector<FileSummary>* files)
+      : res_(res), meta_(meta), files_(files), alive_(res.size(), 1) {
+    index_.reserve(res.size());
   }
 
-  std::vector<Resource> Run() {
+  void Run() {
     std::vector<size_t> creds;
-    for (size_t i = 0; i < all_.size(); ++i) {
-      if (all_[i].role == MergeRole::kCredentialReport) {
+    for (size_t i = 0; i < res_.size(); ++i) {
+      if (meta_[i].role == MergeRole::kCredentialReport) {
         creds.push_back(i);
         continue;
       }
       Combine(i);
     }
-    for (size_t i = 0; i < all_.size(); ++i) {
-      if (alive_[i] && all_[i].role == MergeRole::kAwsConfigDeleted) {
+    for (size_t i = 0; i < res_.size(); ++i) {
+      if (alive_[i] && meta_[i].role == MergeRole::kAwsConfigDeleted) {
         alive_[i] = 0;
-        Note(all_[i], "deleted resources (latest AWS Config item is a deletion)");
+        Note(i, "deleted resources (latest AWS Config item is a deletion)");
       }
     }
     ResolveGcpProjects();
     for (size_t i : creds) MergeCredentialRow(i);
 
-    std::vector<Resource> out;
-    size_t n = 0;
-    for (char a : alive_) n += a != 0;
-    out.reserve(n);
-    for (size_t i = 0; i < all_.size(); ++i) {
-      if (alive_[i]) out.push_back(std::move(all_[i].resource));
+    // Compact in place: survivors move down over the dropped slots.
+    index_.clear();
+    by_name_.clear();
+    size_t w = 0;
+    for (size_t i = 0; i < res_.size(); ++i) {
+      if (!alive_[i]) continue;
+      if (w != i) res_[w] = std::move(res_[i]);
+      ++w;
     }
-    return out;
+    res_.erase(res_.begin() + static_cast<std::ptrdiff_t>(w), res_.end());
+    if (res_.capacity() > w + w / 4) res_.shrink_to_fit();
   }
 
  private:
-  void Note(const Staged& s, const char* what) { ++(*files_)[s.file].notes[what]; }
+  void Note(size_t i, const char* what) { ++(*files_)[meta_[i].file].notes[what]; }
 
-  Key KeyOf(size_t i) const { return Key{all_[i].resource.type, all_[i].resource.id}; }
+  Key KeyOf(size_t i) const { return Key{res_[i].type, res_[i].id}; }
 
   // Replaces slot `j` with record `i` and re-points the index at the new
   // strings (the old key views died with the moved-over strings).
   void ReplaceSlot(size_t j, size_t i) {
     index_.erase(KeyOf(j));
-    all_[j] = std::move(all_[i]);
+    res_[j] = std::move(res_[i]);
+    meta_[j] = meta_[i];
     index_.emplace(KeyOf(j), j);
   }
 
@@ -79,30 +83,32 @@ class Merger {
     auto [it, inserted] = index_.try_emplace(KeyOf(i), i);
     if (inserted) return;
     size_t j = it->second;
-    Staged& t = all_[j];
-    Staged& s = all_[i];
+    const StageMeta& t = meta_[j];
+    const StageMeta& s = meta_[i];
     alive_[i] = 0;
     if (IsAwsConfig(t.role) && IsAwsConfig(s.role)) {
       if (s.order >= t.order) {
-        Note(t, "superseded AWS Config items (a later capture of the same resource)");
+        Note(j, "superseded AWS Config items (a later capture of the same resource)");
         ReplaceSlot(j, i);
       } else {
-        Note(s, "superseded AWS Config items (a later capture of the same resource)");
+        Note(i, "superseded AWS Config items (a later capture of the same resource)");
       }
       return;
     }
     if (t.role == MergeRole::kGcpAsset && s.role == MergeRole::kGcpAsset) {
-      MergeGcp(t, s);
-      Note(s, "merged into an earlier line of the same asset");
+      MergeGcp(j, i);
+      Note(i, "merged into an earlier line of the same asset");
       return;
     }
-    Note(t, "replaced by a later record of the same resource");
+    Note(j, "replaced by a later record of the same resource");
     ReplaceSlot(j, i);
   }
 
-  static void MergeGcp(Staged& t, Staged& s) {
-    Resource& a = t.resource;
-    Resource& b = s.resource;
+  void MergeGcp(size_t j, size_t i) {
+    StageMeta& t = meta_[j];
+    const StageMeta& s = meta_[i];
+    Resource& a = res_[j];
+    Resource& b = res_[i];
     if (s.has_config) {
       bool keep_source = t.has_config;
       a.config = std::move(b.config);
@@ -133,8 +139,8 @@ class Merger {
   // projects/<number> -> project id, from the Project assets loaded.
   void ResolveGcpProjects() {
     std::unordered_map<std::string, std::string> ids;
-    for (size_t i = 0; i < all_.size(); ++i) {
-      const Resource& r = all_[i].resource;
+    for (size_t i = 0; i < res_.size(); ++i) {
+      const Resource& r = res_[i];
       if (!alive_[i] || r.type != "cloudresourcemanager.googleapis.com/Project") continue;
       std::string_view id = StrAny(r.config, {"projectId"});
       const Value* num = r.config.Find("projectNumber");
@@ -147,8 +153,8 @@ class Merger {
       if (!id.empty() && !number.empty()) ids.emplace("projects/" + number, std::string(id));
     }
     if (ids.empty()) return;
-    for (size_t i = 0; i < all_.size(); ++i) {
-      Resource& r = all_[i].resource;
+    for (size_t i = 0; i < res_.size(); ++i) {
+      Resource& r = res_[i];
       if (r.provider != Provider::kGcp || r.account.rfind("projects/", 0) != 0) continue;
       auto it = ids.find(r.account);
       if (it != ids.end()) r.account = it->second;
@@ -156,18 +162,17 @@ class Merger {
   }
 
   void MergeCredentialRow(size_t i) {
-    Staged& s = all_[i];
-    Resource& row = s.resource;
+    Resource& row = res_[i];
     const Value* report = row.supplementary.Find("credentialReport");
     size_t target = SIZE_MAX;
     auto it = index_.find(KeyOf(i));
     if (it != index_.end() && alive_[it->second]) target = it->second;
     if (target == SIZE_MAX && row.type == "AWS::IAM::User") {
       if (by_name_.empty()) {
-        for (size_t j = 0; j < all_.size(); ++j) {
-          const Resource& u = all_[j].resource;
+        for (size_t j = 0; j < res_.size(); ++j) {
+          const Resource& u = res_[j];
           if (alive_[j] && u.type == "AWS::IAM::User" &&
-              all_[j].role != MergeRole::kCredentialReport) {
+              meta_[j].role != MergeRole::kCredentialReport) {
             by_name_.emplace(u.account + "\n" + u.name, j);
           }
         }
@@ -179,14 +184,15 @@ class Merger {
       index_.try_emplace(KeyOf(i), i);  // later rows for the same user merge here
       return;
     }
-    Resource& user = all_[target].resource;
+    Resource& user = res_[target];
     user.supplementary = WithMember(user.supplementary, "credentialReport", *report);
     alive_[i] = 0;
-    Note(s, row.type == "AWS::IAM::User" ? "rows merged into IAM users"
+    Note(i, row.type == "AWS::IAM::User" ? "rows merged into IAM users"
                                          : "rows merged into the root account");
   }
 
-  std::vector<Staged>& all_;
+  std::vector<Resource>& res_;
+  std::vector<StageMeta>& meta_;
   std::vector<FileSummary>* files_;
   std::vector<char> alive_;
   std::unordered_map<Key, size_t, KeyHash> index_;
@@ -195,9 +201,10 @@ class Merger {
 
 }  // namespace
 
-std::vector<Resource> MergeStaged(std::vector<Staged> all, std::vector<FileSummary>* files) {
-  Merger m(all, files);
-  return m.Run();
+void MergeStaged(std::vector<Resource>* resources, std::vector<StageMeta>* metas,
+                 std::vector<FileSummary>* files) {
+  Merger m(*resources, *metas, files);
+  m.Run();
 }
 
 }  // namespace kumo::inventory

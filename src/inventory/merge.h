@@ -11,9 +11,13 @@
 
 namespace kumo::inventory {
 
-// Returns the surviving resources in input order (a combined resource takes
-// the place of its first record). Counts what it dropped in `files` notes.
-std::vector<Resource> MergeStaged(std::vector<Staged> all, std::vector<FileSummary>* files);
+// Leaves the surviving resources in `resources`, in input order (a combined
+// resource takes the place of its first record); `(*metas)[i]` describes
+// `(*resources)[i]`. Works in place: the resources are moved within the
+// vector, never copied into a second one. Counts what it dropped in `files`
+// notes.
+void MergeStaged(std::vector<Resource>* resources, std::vector<StageMeta>* metas,
+                 std::vector<FileSummary>* files);
 
 }  // namespace kumo::inventory
 

@@ -30,36 +30,57 @@ std::string& ThreadScratch() {
   return scratch;
 }
 
-// Interns short strings and object keys per thread: inventories repeat the
-// same keys ("properties", "ipPermissions") and values ("Enabled", regions)
-// millions of times, and Values are immutable, so one shared node serves all.
-// Bounded: once full, new strings are simply not interned.
-class StringInterner {
+// Shares the nodes of repeated longer strings per thread. Inventories repeat
+// the same keys ("publicAccessBlockConfiguration") and values
+// ("AWS::S3::Bucket", group URIs) millions of times, and Values are
+// immutable, so one node can serve them all. Strings of up to 14 bytes are
+// held inline in the Value and need no sharing. Direct-mapped: a miss simply
+// replaces the slot, so the cost is bounded and unique strings (ids, ARNs)
+// cannot fill it up.
+class StringCache {
  public:
-  static constexpr size_t kMaxEntries = 1u << 16;
+  static constexpr size_t kSlots = 4096;
   static constexpr size_t kMaxKeyBytes = 128;
-  static constexpr size_t kMaxValueBytes = 24;
+  static constexpr size_t kMaxValueBytes = 48;
 
   Value Get(std::string_view s, size_t max_bytes) {
-    if (s.size() > max_bytes) return Value::String(s);
-    auto it = table_.find(s);
-    if (it != table_.end()) return it->second;
-    Value v = Value::String(s);
-    if (table_.size() < kMaxEntries) table_.emplace(std::string(s), v);
-    return v;
+    if (s.size() <= 14 || s.size() > max_bytes) return Value::String(s);
+    Value& slot = slots_[Slot(s)];
+    if (slot.as_string() != s) slot = Value::String(s);
+    return slot;
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, Value, Hash, std::equal_to<>> table_;
+  // A cheap hash of the length and the first and last 8 bytes (s has more
+  // than 14): enough to spread keys and repeated values over the slots.
+  static size_t Slot(std::string_view s) {
+    uint64_t a, b;
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + s.size() - 8, 8);
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ s.size();
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return static_cast<size_t>(h) & (kSlots - 1);
+  }
+  std::vector<Value> slots_ = std::vector<Value>(kSlots);
 };
 
-StringInterner& ThreadInterner() {
-  thread_local StringInterner interner;
-  return interner;
+StringCache& ThreadStrings() {
+  thread_local StringCache cache;
+  return cache;
+}
+
+// Per-thread scratch stacks for the entries and items of the objects and
+// arrays being built: nested values push above their parent's and pop when
+// done, so building allocates only the final nodes.
+std::vector<ObjectEntry>& ThreadEntries() {
+  thread_local std::vector<ObjectEntry> v;
+  return v;
+}
+std::vector<Value>& ThreadItems() {
+  thread_local std::vector<Value> v;
+  return v;
 }
 
 std::string_view TrimRight(std::string_view s) {
@@ -115,7 +136,7 @@ class Builder {
       case od::json_type::string: {
         std::string_view s;
         if (auto e = v.get_string().get(s)) return Fail(e);
-        *out = ThreadInterner().Get(s, StringInterner::kMaxValueBytes);
+        *out = ThreadStrings().Get(s, StringCache::kMaxValueBytes);
         return true;
       }
       case od::json_type::number: {
@@ -219,32 +240,47 @@ class Builder {
   }
 
   bool BuildObject(od::object& obj, size_t depth, Value* out) {
-    std::vector<ObjectEntry> entries;
+    auto& stack = ThreadEntries();
+    size_t start = stack.size();
     for (auto field_result : obj) {
       od::field field;
-      if (auto e = std::move(field_result).get(field)) return Fail(e);
       std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return Fail(e);
-      Value k = ThreadInterner().Get(key, StringInterner::kMaxKeyBytes);
       Value v;
-      if (!Build(field.value(), depth, &v)) return false;
-      entries.emplace_back(std::move(k), std::move(v));
+      if (auto e = std::move(field_result).get(field)) return Unwind(stack, start, e);
+      if (auto e = field.unescaped_key().get(key)) return Unwind(stack, start, e);
+      Value k = ThreadStrings().Get(key, StringCache::kMaxKeyBytes);
+      if (!Build(field.value(), depth, &v)) return Unwind(stack, start);
+      stack.emplace_back(std::move(k), std::move(v));
     }
-    *out = entries.empty() ? Value::EmptyObject() : Value::Object(std::move(entries));
+    *out = Value::ObjectFrom(stack.data() + start, stack.size() - start);
+    stack.resize(start);
     return true;
   }
 
   bool BuildArray(od::array& arr, size_t depth, Value* out) {
-    std::vector<Value> items;
+    auto& stack = ThreadItems();
+    size_t start = stack.size();
     for (auto item_result : arr) {
       od::value item;
-      if (auto e = std::move(item_result).get(item)) return Fail(e);
       Value v;
-      if (!Build(item, depth, &v)) return false;
-      items.push_back(std::move(v));
+      if (auto e = std::move(item_result).get(item)) return Unwind(stack, start, e);
+      if (!Build(item, depth, &v)) return Unwind(stack, start);
+      stack.push_back(std::move(v));
     }
-    *out = items.empty() ? Value::EmptyArray() : Value::Array(std::move(items));
+    *out = Value::ArrayFrom(stack.data() + start, stack.size() - start);
+    stack.resize(start);
     return true;
+  }
+
+  template <typename T>
+  bool Unwind(std::vector<T>& stack, size_t start) {
+    stack.resize(start);
+    return false;
+  }
+  template <typename T>
+  bool Unwind(std::vector<T>& stack, size_t start, simdjson::error_code e) {
+    stack.resize(start);
+    return Fail(e);
   }
 
   const char* base_;

@@ -24,28 +24,35 @@ Provider ParseProvider(std::string_view s) {
   return Provider::kUnknown;
 }
 
-Value Resource::ToValue() const {
+Value Resource::ToValue() const { return ToValue(SharedParts{}); }
+
+Value Resource::ToValue(const SharedParts& parts) const {
+  auto or_own = [](const Value& part, const std::string& own) {
+    return part.is_null() ? Value::String(own) : part;
+  };
   std::vector<ObjectEntry> tag_entries;
   tag_entries.reserve(tags.size());
   for (const auto& [k, v] : tags) tag_entries.emplace_back(Value::String(k), Value::String(v));
+  // Entries are listed in key order, so building the objects sorts nothing.
   std::vector<ObjectEntry> src = {
-      {Value::String("file"), Value::String(source_file)},
-      {Value::String("format"), Value::String(source_format)},
+      {Value::String("file"), or_own(parts.source_file, source_file)},
+      {Value::String("format"), or_own(parts.source_format, source_format)},
       {Value::String("record"), Value::Int(static_cast<int64_t>(source_record))},
   };
   return Value::Object({
-      {Value::String("provider"), Value::String(ProviderName(provider))},
-      {Value::String("account"), Value::String(account)},
-      {Value::String("region"), Value::String(region)},
-      {Value::String("type"), Value::String(type)},
+      {Value::String("account"), or_own(parts.account, account)},
+      {Value::String("ancestors"), ancestors.is_null() ? Value::EmptyArray() : ancestors},
+      {Value::String("config"), config.is_null() ? Value::EmptyObject() : config},
+      {Value::String("iam_policy"), iam_policy.is_null() ? Value::EmptyObject() : iam_policy},
       {Value::String("id"), Value::String(id)},
       {Value::String("name"), Value::String(name)},
-      {Value::String("tags"), Value::Object(std::move(tag_entries))},
-      {Value::String("config"), config.is_null() ? Value::EmptyObject() : config},
-      {Value::String("supplementary"), supplementary.is_null() ? Value::EmptyObject() : supplementary},
-      {Value::String("iam_policy"), iam_policy.is_null() ? Value::EmptyObject() : iam_policy},
-      {Value::String("ancestors"), ancestors.is_null() ? Value::EmptyArray() : ancestors},
+      {Value::String("provider"), Value::String(ProviderName(provider))},
+      {Value::String("region"), Value::String(region)},
       {Value::String("source"), Value::Object(std::move(src))},
+      {Value::String("supplementary"),
+       supplementary.is_null() ? Value::EmptyObject() : supplementary},
+      {Value::String("tags"), Value::Object(std::move(tag_entries))},
+      {Value::String("type"), or_own(parts.type, type)},
   });
 }
 

@@ -36,6 +36,19 @@ struct Resource {
   // The Rego `input` document: {provider, account, region, type, id, name,
   // tags, config, supplementary, iam_policy, ancestors, source}.
   Value ToValue() const;
+
+  // Members of the `input` document a caller has already built, so that
+  // the documents of many resources share one node per distinct type,
+  // account, source file and format (a scan builds millions of them).
+  struct SharedParts {
+    Value type;
+    Value account;
+    Value source_file;
+    Value source_format;
+  };
+  // ToValue() with `parts` used for those members; a null part is built
+  // from this resource's own string.
+  Value ToValue(const SharedParts& parts) const;
 };
 
 }  // namespace kumo

@@ -67,7 +67,10 @@ struct Term {
   std::vector<int> captures;       // closures: outer slots used inside
   std::vector<int> pattern_slots;  // vars in pattern positions (unification)
   int special = 0;                 // kCall: evaluator-handled builtin (see eval.cc)
-  // kRef with a data head: the path items as constants when they all are.
+  // kRef with a data head: the data-tree nodes named by the leading constant
+  // path items (items[1], items[2], ...), down to the first node with value
+  // rules; lets the evaluator skip the per-step child lookups.
+  std::vector<const DataNode*> data_chain;
 };
 
 enum class ExprKind {

@@ -1088,6 +1088,7 @@ class Compiler {
     if (!t) return;
     if (t->kind == TermKind::kCall && t->func) deps.insert(t->func);
     if (t->kind == TermKind::kRef && t->items[0]->is_data) {
+      LinkDataChain(const_cast<Term*>(t));
       DataNode* n = prog_->root_.get();
       size_t i = 1;
       for (; i < t->items.size(); ++i) {
@@ -1113,6 +1114,22 @@ class Compiler {
     DepsOfTerm(t->b.get(), deps);
     if (t->body) DepsOfBody(*t->body, deps);
   }
+  // Records the data-tree nodes a data ref's constant prefix names (see
+  // Term::data_chain). Runs once the tree is complete.
+  void LinkDataChain(Term* t) {
+    t->data_chain.clear();
+    const DataNode* n = prog_->root_.get();
+    for (size_t i = 1; i < t->items.size(); ++i) {
+      const Term* k = t->items[i].get();
+      if (k->kind != TermKind::kScalar) break;
+      auto it = n->children.find(k->value);
+      if (it == n->children.end()) break;
+      n = it->second.get();
+      t->data_chain.push_back(n);
+      if (!n->rules.empty() || n->default_rule) break;
+    }
+  }
+
   void AllRuleNodes(DataNode* n, std::set<DataNode*>& deps, bool self_only) {
     if (!n->rules.empty() || n->default_rule) deps.insert(n);
     if (self_only && !n->rules.empty()) {
@@ -1150,6 +1167,7 @@ class Compiler {
         for (auto& t : r->ref) DepsOfTerm(t.get(), deps);
       }
     }
+    MarkInputIndependent(graph);
     std::map<DataNode*, int> state;
     std::vector<DataNode*> stack;
     std::set<DataNode*> reported;
@@ -1177,6 +1195,66 @@ class Compiler {
     };
     for (auto& [n, deps] : graph)
       if (state[n] == 0) dfs(n);
+  }
+
+  // --- input independence (see DataNode::input_independent) ----------------
+
+  static bool TermDynamic(const Term* t) {
+    if (!t) return false;
+    if (t->is_input) return true;
+    if (t->kind == TermKind::kCall) {
+      if (t->special == kSpecialPrint || t->special == kSpecialTrace) return true;
+      if (t->builtin && t->builtin->nondeterministic) return true;
+    }
+    for (const auto& i : t->items)
+      if (TermDynamic(i.get())) return true;
+    if (TermDynamic(t->a.get()) || TermDynamic(t->b.get())) return true;
+    return t->body && BodyDynamic(*t->body);
+  }
+  static bool BodyDynamic(const Body& b) {
+    for (const auto& e : b) {
+      if (!e.withs.empty()) return true;
+      if (TermDynamic(e.a.get()) || TermDynamic(e.b.get()) || TermDynamic(e.c.get())) return true;
+      if (e.body && BodyDynamic(*e.body)) return true;
+      for (const auto& alt : e.alternatives)
+        if (BodyDynamic(*alt)) return true;
+    }
+    return false;
+  }
+  static bool RuleDynamic(const Rule* r) {
+    for (const auto& b : r->bodies)
+      if (BodyDynamic(b)) return true;
+    for (const auto& ec : r->elses)
+      if (BodyDynamic(ec.body) || TermDynamic(ec.value.get())) return true;
+    for (const auto& t : r->ref)
+      if (TermDynamic(t.get())) return true;
+    for (const auto& t : r->args)
+      if (TermDynamic(t.get())) return true;
+    return TermDynamic(r->key.get()) || TermDynamic(r->value.get());
+  }
+
+  void MarkInputIndependent(const std::map<DataNode*, std::set<DataNode*>>& graph) {
+    std::set<DataNode*> dynamic;
+    for (auto& m : prog_->modules_) {
+      for (auto& r : m->rules) {
+        if (!RuleDynamic(r.get())) continue;
+        if (DataNode* n = prog_->FindNode(NodePathOf(m.get(), r.get()))) dynamic.insert(n);
+      }
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const auto& [n, deps] : graph) {
+        if (dynamic.count(n)) continue;
+        for (DataNode* d : deps) {
+          if (dynamic.count(d)) {
+            dynamic.insert(n);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    for (const auto& [n, deps] : graph) n->input_independent = !dynamic.count(n);
   }
 
   std::vector<Value> NodePathOf(Module* m, Rule* r) {
@@ -1218,6 +1296,8 @@ class Compiler {
     std::vector<bool> b(f.names.size() + 1, false);
     ReorderBody(plan->body, b, f);
     ComputePatternSlotsBody(plan->body);
+    std::set<DataNode*> unused;
+    DepsOfBody(plan->body, unused);  // links the query's data refs
     plan->frame_size = static_cast<int>(f.names.size());
     std::vector<std::pair<std::string, int>> outs;
     for (auto& [n, s] : sc.vars) {

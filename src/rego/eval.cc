@@ -48,6 +48,7 @@ struct Slot {
 
 struct CacheEntry {
   uint8_t state = 0;  // 0 none, 1 computing, 2 done
+  uint32_t serial = 0;  // the evaluation that computed it (persistent cache)
   bool defined = false;
   Value v;
 };
@@ -55,6 +56,86 @@ struct CacheEntry {
 struct Mock {
   const Term* fn = nullptr;  // a call term naming the replacement
   Value value;
+};
+
+// Per-thread memory an evaluation reuses from the previous one: the frame
+// stack (slots of rule and function frames, allocated and released in LIFO
+// order) and the rule-document cache (only the entries an evaluation touched
+// are reset afterwards, so a program with thousands of rules does not pay
+// for clearing them on every evaluation).
+struct EvalScratch {
+  struct Chunk {
+    std::unique_ptr<Slot[]> slots;
+    size_t size = 0;
+  };
+  std::vector<Chunk> chunks;
+  size_t chunk = 0;
+  size_t used = 0;
+  std::vector<CacheEntry> cache;
+  std::vector<int> touched;
+  uint32_t serial = 0;  // evaluations run with this scratch
+  // Documents of input-independent rules (DataNode::input_independent),
+  // kept across evaluations of the same program with the same data and
+  // options: a control that joins over all resources of a scan computes
+  // its table once per thread, not once per resource.
+  struct Persistent {
+    std::weak_ptr<const ProgramImpl> prog;
+    const ProgramImpl* raw = nullptr;
+    Value data;
+    bool strict = false;
+    std::vector<CacheEntry> cache;
+  } persistent;
+};
+
+// Whether two data documents are certainly the same: the same shared node
+// (kept alive by the persistent cache, so it cannot have been reused) or
+// equal inline values.
+bool SameDocument(const Value& a, const Value& b) {
+  if (a.node_identity() != nullptr || b.node_identity() != nullptr)
+    return a.node_identity() == b.node_identity();
+  return a == b;
+}
+
+struct FrameMark {
+  size_t chunk = 0;
+  size_t used = 0;
+};
+
+class ScratchPool {
+ public:
+  std::unique_ptr<EvalScratch> Get() {
+    if (free_.empty()) return std::make_unique<EvalScratch>();
+    auto s = std::move(free_.back());
+    free_.pop_back();
+    return s;
+  }
+  void Put(std::unique_ptr<EvalScratch> s) {
+    if (free_.size() < 8) free_.push_back(std::move(s));
+  }
+
+ private:
+  std::vector<std::unique_ptr<EvalScratch>> free_;
+};
+
+ScratchPool& ThreadScratchPool() {
+  thread_local ScratchPool pool;
+  return pool;
+}
+
+// Call arguments and literal elements: on the stack for up to 8, on the
+// heap beyond.
+class ArgBuf {
+ public:
+  explicit ArgBuf(size_t n) : n_(n) {
+    if (n > kInline) heap_.resize(n);
+  }
+  std::span<Value> span() { return {n_ > kInline ? heap_.data() : inline_, n_}; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  size_t n_;
+  Value inline_[kInline];
+  std::vector<Value> heap_;
 };
 
 const Value* LookupKey(const Value& v, const Value& key) {
@@ -104,12 +185,13 @@ struct DocTree {
   Value v;
   std::vector<Value> members;
 
-  Value ToValue() const {
-    if (leaf) return v;
-    if (is_set) return Value::Set(members);
+  // Builds the document, consuming the tree.
+  Value ToValue() {
+    if (leaf) return std::move(v);
+    if (is_set) return Value::Set(std::move(members));
     std::vector<ObjectEntry> e;
     e.reserve(kids.size());
-    for (const auto& [k, c] : kids) e.emplace_back(k, c.ToValue());
+    for (auto& [k, c] : kids) e.emplace_back(k, c.ToValue());
     return Value::Object(std::move(e));
   }
 };
@@ -118,12 +200,29 @@ class Evaluator {
  public:
   Evaluator(const ProgramImpl& prog, const EvalOptions& opts, const Value* input)
       : prog_(prog), opts_(opts) {
-    if (input) {
-      input_ = *input;
-      has_input_ = true;
+    input_ = input;
+    own_base_ = Value::EmptyObject();
+    base_data_ = opts.data ? opts.data : &own_base_;
+    scratch_ = ThreadScratchPool().Get();
+    if (scratch_->cache.size() < static_cast<size_t>(prog.node_count_))
+      scratch_->cache.resize(prog.node_count_);
+    cache_ = scratch_->cache.data();
+    touched_ = &scratch_->touched;
+    serial_ = ++scratch_->serial;
+    auto& pc = scratch_->persistent;
+    auto self = prog.weak_from_this();
+    if (!self.expired()) {
+      if (pc.raw != &prog || pc.prog.lock().get() != &prog ||
+          pc.strict != opts.strict_builtin_errors ||
+          !SameDocument(pc.data, *base_data_)) {
+        pc.prog = self;
+        pc.raw = &prog;
+        pc.data = *base_data_;
+        pc.strict = opts.strict_builtin_errors;
+        pc.cache.assign(prog.node_count_, CacheEntry{});
+      }
+      persistent_ = pc.cache.data();
     }
-    base_data_ = opts.data ? *opts.data : Value::EmptyObject();
-    cache_.resize(prog.node_count_);
     start_ = std::chrono::steady_clock::now();
     bctx_.strict_errors = opts.strict_builtin_errors;
     bctx_.now_ns = opts.now_ns;
@@ -133,13 +232,82 @@ class Evaluator {
                          .count();
     }
     bctx_.nd_cache = &nd_cache_;
+    bctx_.metadata_self = this;
+    bctx_.metadata = [](const void* self, bool chain) -> const Value* {
+      const auto* ev = static_cast<const Evaluator*>(self);
+      if (!ev->current_rule_) return nullptr;
+      const auto& m = chain ? ev->prog_.rule_chain_ : ev->prog_.rule_metadata_;
+      auto it = m.find(ev->current_rule_);
+      return it != m.end() ? &it->second : nullptr;
+    };
     if (opts.print) {
       bctx_.print = opts.print;
     }
   }
 
+  ~Evaluator() {
+    if (opts_.stats) {
+      opts_.stats->steps += steps_;
+      opts_.stats->reused_rule_docs += reused_;
+    }
+    for (int id : scratch_->touched) scratch_->cache[id] = CacheEntry{};
+    scratch_->touched.clear();
+    scratch_->chunk = 0;
+    scratch_->used = 0;
+    ThreadScratchPool().Put(std::move(scratch_));
+  }
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
   bool failed() const { return failed_; }
   const RegoError& error() const { return error_; }
+
+  // --- frames ----------------------------------------------------------------
+
+  // n slots from the frame stack, unbound and null.
+  Slot* PushFrame(size_t n, FrameMark* mark) {
+    EvalScratch& sc = *scratch_;
+    *mark = FrameMark{sc.chunk, sc.used};
+    if (sc.chunks.empty()) sc.chunks.push_back({std::make_unique<Slot[]>(1024), 1024});
+    if (sc.used + n > sc.chunks[sc.chunk].size) {
+      ++sc.chunk;
+      size_t want = std::max<size_t>(1024, n);
+      if (sc.chunk == sc.chunks.size()) {
+        sc.chunks.push_back({std::make_unique<Slot[]>(want), want});
+      } else if (sc.chunks[sc.chunk].size < n) {
+        sc.chunks[sc.chunk] = {std::make_unique<Slot[]>(want), want};
+      }
+      sc.used = 0;
+    }
+    Slot* f = sc.chunks[sc.chunk].slots.get() + sc.used;
+    sc.used += n;
+    return f;
+  }
+  void PopFrame(Slot* f, size_t n, const FrameMark& mark) {
+    for (size_t i = 0; i < n; ++i) {
+      if (f[i].bound || !f[i].v.is_null()) {
+        f[i].bound = false;
+        f[i].v = Value();
+      }
+    }
+    scratch_->chunk = mark.chunk;
+    scratch_->used = mark.used;
+  }
+  // A frame for the lifetime of a scope.
+  class Frame {
+   public:
+    Frame(Evaluator* ev, size_t n) : ev_(ev), n_(n) { slots_ = ev->PushFrame(n, &mark_); }
+    ~Frame() { ev_->PopFrame(slots_, n_, mark_); }
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
+    Slot* data() { return slots_; }
+
+   private:
+    Evaluator* ev_;
+    size_t n_;
+    Slot* slots_;
+    FrameMark mark_;
+  };
 
   bool Fail(const std::string& code, const std::string& msg, const Loc& loc) {
     if (!failed_) {
@@ -157,7 +325,7 @@ class Evaluator {
 
   RegoResult<std::vector<ResultRow>> RunQuery(const QueryPlan& plan) {
     RegoResult<std::vector<ResultRow>> res;
-    std::vector<Slot> frame(plan.frame_size + 1);
+    Frame frame(this, plan.frame_size + 1);
     frame_ = frame.data();
     std::vector<ResultRow> rows;
     std::vector<Value> expr_vals(plan.body.size());
@@ -188,7 +356,8 @@ class Evaluator {
     }
     const Expr& e = plan.body[i];
     return EvalExpr(e, [&]() {
-      vals[i] = (e.kind == ExprKind::kTerm && !e.negated) ? last_term_value_ : Value::Bool(true);
+      vals[i] = (e.kind == ExprKind::kTerm && !e.negated && last_term_value_) ? *last_term_value_
+                                                                               : Value::Bool(true);
       return RunQueryBody(plan, i + 1, vals, rows);
     });
   }
@@ -243,7 +412,7 @@ class Evaluator {
       case ExprKind::kTerm:
         return EvalTerm(*e.a, [&](const Value& v) {
           if (v.is_bool() && !v.as_bool()) return true;
-          last_term_value_ = v;
+          last_term_value_ = &v;
           return k();
         });
       case ExprKind::kUnify:
@@ -341,22 +510,27 @@ class Evaluator {
 
   // --- with ----------------------------------------------------------------
 
+  // The state a `with` replaces. Input and base data are swapped as
+  // pointers, so references into the outer documents stay valid.
   struct WithState {
     Value input;
-    bool has_input = false;
+    const Value* input_ptr = nullptr;
     Value base;
+    const Value* base_ptr = nullptr;
     std::vector<std::vector<Value>> overrides;
     std::unordered_map<std::string, Mock> mocks;
     std::vector<CacheEntry> cache;
+    CacheEntry* cache_ptr = nullptr;
+    std::vector<int>* touched = nullptr;
   };
 
   void SwapState(WithState& s) {
-    std::swap(s.input, input_);
-    std::swap(s.has_input, has_input_);
-    std::swap(s.base, base_data_);
+    std::swap(s.input_ptr, input_);
+    std::swap(s.base_ptr, base_data_);
     std::swap(s.overrides, overrides_);
     std::swap(s.mocks, mocks_);
-    std::swap(s.cache, cache_);
+    std::swap(s.cache_ptr, cache_);
+    std::swap(s.touched, touched_);
   }
 
   bool EvalWith(const Expr& e, size_t i, Cont k) {
@@ -381,9 +555,9 @@ class Evaluator {
     }
     (void)i;
     WithState st;
-    st.input = input_;
-    st.has_input = has_input_;
-    st.base = base_data_;
+    bool has_input = input_ != nullptr;
+    if (has_input) st.input = *input_;
+    st.base = *base_data_;
     st.overrides = overrides_;
     st.mocks = mocks_;
     bool data_changed = false;
@@ -391,8 +565,8 @@ class Evaluator {
       const With& w = e.withs[j];
       switch (w.kind) {
         case With::Kind::kInput:
-          st.input = Upsert(st.has_input ? st.input : Value::EmptyObject(), w.path, vals[j]);
-          st.has_input = true;
+          st.input = Upsert(has_input ? st.input : Value::EmptyObject(), w.path, vals[j]);
+          has_input = true;
           break;
         case With::Kind::kData:
           st.base = Upsert(st.base, w.path, vals[j]);
@@ -413,6 +587,9 @@ class Evaluator {
     }
     (void)data_changed;
     st.cache.assign(prog_.node_count_, CacheEntry{});
+    st.cache_ptr = st.cache.data();
+    st.input_ptr = has_input ? &st.input : nullptr;
+    st.base_ptr = &st.base;
     SwapState(st);
     bool r = EvalExprNeg(e, [&]() {
       SwapState(st);
@@ -431,40 +608,59 @@ class Evaluator {
       case TermKind::kScalar: return k(t.value);
       case TermKind::kVar:
         if (t.slot >= 0) {
+          // A bound slot keeps its value while its binder's continuation
+          // runs, and frames never move, so no copy is needed.
           const Slot& s = frame_[t.slot];
           if (!s.bound) return true;
-          Value v = s.v;
-          return k(v);
+          return k(s.v);
         }
         if (t.is_input) {
-          if (!has_input_) return true;
-          Value v = input_;
-          return k(v);
+          if (!input_) return true;
+          return k(*input_);
         }
         if (t.is_data) {
           Value v;
-          if (!Materialize(prog_.root_.get(), &base_data_, &v)) return !failed_;
+          if (!Materialize(prog_.root_.get(), base_data_, &v)) return !failed_;
           return k(v);
         }
         return true;
       case TermKind::kRef: return EvalRef(t, k);
-      case TermKind::kArray:
+      case TermKind::kArray: {
+        if (t.ground) return k(t.value);
+        ArgBuf acc(t.items.size());
+        return EvalProduct(t.items, 0, acc.span(), [&]() {
+          // acc keeps its values for the next solution: build from copies.
+          ArgBuf items(t.items.size());
+          std::span<Value> src = acc.span(), dst = items.span();
+          for (size_t i = 0; i < src.size(); ++i) dst[i] = src[i];
+          Value v = Value::ArrayFrom(dst.data(), dst.size());
+          return k(v);
+        });
+      }
       case TermKind::kSet: {
         if (t.ground) return k(t.value);
-        std::vector<Value> acc(t.items.size());
-        return EvalProduct(t.items, 0, acc, [&]() {
-          Value v = t.kind == TermKind::kArray ? Value::Array(acc) : Value::Set(acc);
+        ArgBuf acc(t.items.size());
+        return EvalProduct(t.items, 0, acc.span(), [&]() {
+          std::span<Value> src = acc.span();
+          Value v = Value::Set(std::vector<Value>(src.begin(), src.end()));
           return k(v);
         });
       }
       case TermKind::kObject: {
         if (t.ground) return k(t.value);
-        std::vector<Value> acc(t.items.size());
-        return EvalProduct(t.items, 0, acc, [&]() {
-          std::vector<ObjectEntry> es;
-          es.reserve(acc.size() / 2);
-          for (size_t i = 0; i + 1 < acc.size(); i += 2) es.emplace_back(acc[i], acc[i + 1]);
-          Value v = Value::Object(std::move(es));
+        ArgBuf acc(t.items.size());
+        return EvalProduct(t.items, 0, acc.span(), [&]() {
+          std::span<Value> src = acc.span();
+          size_t n = src.size() / 2;
+          ObjectEntry small[8];
+          std::vector<ObjectEntry> big;
+          ObjectEntry* es = small;
+          if (n > 8) {
+            big.resize(n);
+            es = big.data();
+          }
+          for (size_t i = 0; i < n; ++i) es[i] = ObjectEntry(src[2 * i], src[2 * i + 1]);
+          Value v = Value::ObjectFrom(es, n);
           return k(v);
         });
       }
@@ -538,7 +734,7 @@ class Evaluator {
     return true;
   }
 
-  bool EvalProduct(const std::vector<TermPtr>& items, size_t i, std::vector<Value>& acc, Cont k) {
+  bool EvalProduct(const std::vector<TermPtr>& items, size_t i, std::span<Value> acc, Cont k) {
     if (i == items.size()) return k();
     return EvalTerm(*items[i], [&](const Value& v) {
       acc[i] = v;
@@ -552,15 +748,16 @@ class Evaluator {
     const Term& head = *t.items[0];
     if (head.kind == TermKind::kVar) {
       if (head.is_input) {
-        if (!has_input_) return true;
-        Value in = input_;
-        return WalkValue(in, t, 1, k);
+        if (!input_) return true;
+        return WalkValue(*input_, t, 1, k);
       }
-      if (head.is_data) return WalkData(prog_.root_.get(), &base_data_, t, 1, k);
+      if (head.is_data) {
+        if (!t.data_chain.empty() && overrides_.empty()) return WalkDataLinked(t, k);
+        return WalkData(prog_.root_.get(), base_data_, t, 1, k);
+      }
       if (head.slot >= 0) {
         if (!frame_[head.slot].bound) return true;
-        Value v = frame_[head.slot].v;
-        return WalkValue(v, t, 1, k);
+        return WalkValue(frame_[head.slot].v, t, 1, k);
       }
       return true;
     }
@@ -612,6 +809,32 @@ class Evaluator {
     });
   }
 
+  // WalkData for a ref whose constant prefix the compiler linked to its
+  // data-tree nodes: the same steps as WalkData's, without the child lookups.
+  // Only used while no `with` replaces part of data.
+  bool WalkDataLinked(const Term& ref, VCont k) {
+    const DataNode* n = prog_.root_.get();
+    const Value* base = base_data_;
+    size_t i = 1;
+    for (const DataNode* child : ref.data_chain) {
+      if (HasValueRules(n) || i == ref.items.size()) break;
+      const Value& kv = ref.items[i]->value;
+      const Value* cb = nullptr;
+      if (base && base->is_object()) {
+        cb = base->Find(kv);
+        if (!cb && kv.is_number()) cb = base->Find(kv.number_text());
+      }
+      if (!child->rules_below || (cb && HasValueRules(child))) {
+        if (cb) return WalkValue(*cb, ref, i + 1, k);
+        return true;
+      }
+      n = child;
+      base = cb;
+      ++i;
+    }
+    return WalkData(n, base, ref, i, k);
+  }
+
   bool Shadowed(const DataNode* n) const {
     for (const auto& p : overrides_) {
       if (p.size() > n->path.size()) continue;
@@ -631,8 +854,7 @@ class Evaluator {
   bool WalkData(const DataNode* n, const Value* base, const Term& ref, size_t i, VCont k) {
     if (!overrides_.empty() && Shadowed(n)) {
       if (!base) return true;
-      Value b = *base;
-      return WalkValue(b, ref, i, k);
+      return WalkValue(*base, ref, i, k);
     }
     if (HasValueRules(n)) {
       Value doc;
@@ -654,10 +876,7 @@ class Evaluator {
           !(cb && HasValueRules(it->second.get()))) {
         return WalkData(it->second.get(), cb, ref, i + 1, k);
       }
-      if (cb) {
-        Value c = *cb;
-        return WalkValue(c, ref, i + 1, k);
-      }
+      if (cb) return WalkValue(*cb, ref, i + 1, k);
       return true;
     };
     if (key.kind == TermKind::kScalar) return step(key.value);
@@ -740,21 +959,30 @@ class Evaluator {
   // --- rules ---------------------------------------------------------------
 
   const Value* RuleDoc(const DataNode* n) {
-    CacheEntry& ce = cache_[n->id];
-    if (ce.state == 2) return ce.defined ? &ce.v : nullptr;
+    // Input-independent rules use the cache that outlives this evaluation,
+    // except under `with` (touched_ is null there), which may replace data
+    // or functions they depend on.
+    CacheEntry* table = (n->input_independent && persistent_ && touched_) ? persistent_ : cache_;
+    CacheEntry& ce = table[n->id];
+    if (ce.state == 2) {
+      if (table == persistent_ && ce.serial != serial_) ++reused_;
+      return ce.defined ? &ce.v : nullptr;
+    }
     if (ce.state == 1) {
       Fail("rego_recursion_error", "rule " + n->path_str + " is recursive", Loc{});
       return nullptr;
     }
     ce.state = 1;
+    if (touched_ && table == cache_) touched_->push_back(n->id);
     Value v;
     bool def = ComputeRuleDoc(n, &v);
-    CacheEntry& ce2 = cache_[n->id];
+    CacheEntry& ce2 = table[n->id];
     if (failed_) {
       ce2.state = 0;
       return nullptr;
     }
     ce2.state = 2;
+    ce2.serial = serial_;
     ce2.defined = def;
     ce2.v = std::move(v);
     return def ? &ce2.v : nullptr;
@@ -785,7 +1013,7 @@ class Evaluator {
       }
       if (!result && n->default_rule) {
         const Rule* d = n->default_rule;
-        std::vector<Slot> frame(d->frame_size + 1);
+        Frame frame(this, d->frame_size + 1);
         Slot* save = frame_;
         frame_ = frame.data();
         EvalTerm(*d->value, [&](const Value& v) {
@@ -839,7 +1067,7 @@ class Evaluator {
     }
     if (n->default_rule && !tree.leaf && tree.kids.empty() && !tree.is_set) {
       const Rule* d = n->default_rule;
-      std::vector<Slot> frame(d->frame_size + 1);
+      Frame frame(this, d->frame_size + 1);
       Slot* save = frame_;
       frame_ = frame.data();
       EvalTerm(*d->value, [&](const Value& v) {
@@ -867,7 +1095,7 @@ class Evaluator {
       return Fail("eval_limit_error",
                   "maximum call depth of " + std::to_string(opts_.max_depth) + " exceeded", r->loc);
     }
-    std::vector<Slot> frame(r->frame_size + 1);
+    Frame frame(this, r->frame_size + 1);
     Slot* save = frame_;
     const Rule* save_rule = current_rule_;
     frame_ = frame.data();
@@ -917,13 +1145,13 @@ class Evaluator {
       auto it = mocks_.find(t.call_name);
       if (it != mocks_.end()) {
         Mock m = it->second;
-        std::vector<Value> args(nargs);
-        return EvalArgs(t, 0, args, [&]() {
+        ArgBuf args(nargs);
+        return EvalArgs(t, 0, args.span(), [&]() {
           if (!m.fn) return k(m.value);
           // The replacement runs without this mock (it may call the original).
           auto saved = mocks_;
           mocks_.erase(t.call_name);
-          bool r = CallTarget(*m.fn, t, args, [&](const Value& v) {
+          bool r = CallTarget(*m.fn, t, args.span(), [&](const Value& v) {
             std::swap(saved, mocks_);
             bool rr = k(v);
             std::swap(saved, mocks_);
@@ -934,11 +1162,11 @@ class Evaluator {
         });
       }
     }
-    std::vector<Value> args(nargs);
-    return EvalArgs(t, 0, args, [&]() { return CallTarget(t, t, args, k); });
+    ArgBuf args(nargs);
+    return EvalArgs(t, 0, args.span(), [&]() { return CallTarget(t, t, args.span(), k); });
   }
 
-  bool EvalArgs(const Term& t, size_t i, std::vector<Value>& args, Cont k) {
+  bool EvalArgs(const Term& t, size_t i, std::span<Value> args, Cont k) {
     if (i == args.size()) return k();
     return EvalTerm(*t.items[i + 1], [&](const Value& v) {
       args[i] = v;
@@ -946,7 +1174,7 @@ class Evaluator {
     });
   }
 
-  bool CallTarget(const Term& target, const Term& site, const std::vector<Value>& args, VCont k) {
+  bool CallTarget(const Term& target, const Term& site, std::span<const Value> args, VCont k) {
     if (target.func) return CallFunction(target.func, args, site, k);
     const BuiltinDef* b = target.builtin;
     if (!b) return true;
@@ -958,17 +1186,8 @@ class Evaluator {
     }
     bctx_.error_code.clear();
     bctx_.error_message.clear();
-    if (current_rule_) {
-      auto it = prog_.rule_metadata_.find(current_rule_);
-      bctx_.metadata_rule = it != prog_.rule_metadata_.end() ? &it->second : nullptr;
-      auto ic = prog_.rule_chain_.find(current_rule_);
-      bctx_.metadata_chain = ic != prog_.rule_chain_.end() ? &ic->second : nullptr;
-    } else {
-      bctx_.metadata_rule = nullptr;
-      bctx_.metadata_chain = nullptr;
-    }
     Value out;
-    bool ok = b->fn(bctx_, std::span<const Value>(args.data(), args.size()), &out);
+    bool ok = b->fn(bctx_, args, &out);
     if (!bctx_.error_code.empty()) {
       if (opts_.strict_builtin_errors) {
         std::string msg = bctx_.error_message;
@@ -982,7 +1201,7 @@ class Evaluator {
     return k(out);
   }
 
-  bool CallFunction(const DataNode* n, const std::vector<Value>& args, const Term& site, VCont k) {
+  bool CallFunction(const DataNode* n, std::span<const Value> args, const Term& site, VCont k) {
     std::optional<Value> result;
     for (const Rule* r : n->funcs) {
       if (r->args.size() != args.size()) continue;
@@ -992,7 +1211,7 @@ class Evaluator {
                     "maximum call depth of " + std::to_string(opts_.max_depth) + " exceeded",
                     site.loc);
       }
-      std::vector<Slot> frame(r->frame_size + 1);
+      Frame frame(this, r->frame_size + 1);
       Slot* save = frame_;
       const Rule* save_rule = current_rule_;
       frame_ = frame.data();
@@ -1034,7 +1253,7 @@ class Evaluator {
     }
     if (!result && n->default_func) {
       const Rule* d = n->default_func;
-      std::vector<Slot> frame(d->frame_size + 1);
+      Frame frame(this, d->frame_size + 1);
       Slot* save = frame_;
       frame_ = frame.data();
       EvalTerm(*d->value, [&](const Value& v) {
@@ -1049,7 +1268,7 @@ class Evaluator {
     return k(v);
   }
 
-  bool UnifyArgs(const Rule* r, const std::vector<Value>& args, size_t i, Cont k) {
+  bool UnifyArgs(const Rule* r, std::span<const Value> args, size_t i, Cont k) {
     if (i == args.size()) return k();
     return UnifyValue(*r->args[i], args[i], [&]() { return UnifyArgs(r, args, i + 1, k); });
   }
@@ -1138,8 +1357,7 @@ class Evaluator {
 
   bool UnifyItems(const Term& t, const Value& v, size_t i, Cont k) {
     if (i == t.items.size()) return k();
-    Value item = *v.At(i);
-    return UnifyValue(*t.items[i], item, [&]() { return UnifyItems(t, v, i + 1, k); });
+    return UnifyValue(*t.items[i], *v.At(i), [&]() { return UnifyItems(t, v, i + 1, k); });
   }
 
   bool UnifyObject(const Term& t, const Value& v, size_t i, Cont k) {
@@ -1147,8 +1365,7 @@ class Evaluator {
     return EvalTerm(*t.items[i], [&](const Value& key) {
       const Value* c = v.Find(key);
       if (!c) return true;
-      Value cv = *c;
-      return UnifyValue(*t.items[i + 1], cv, [&]() { return UnifyObject(t, v, i + 2, k); });
+      return UnifyValue(*t.items[i + 1], *c, [&]() { return UnifyObject(t, v, i + 2, k); });
     });
   }
 
@@ -1195,12 +1412,17 @@ class Evaluator {
 
   const ProgramImpl& prog_;
   const EvalOptions& opts_;
-  Value input_;
-  bool has_input_ = false;
-  Value base_data_;
+  const Value* input_ = nullptr;  // null: no input document
+  const Value* base_data_ = nullptr;
+  Value own_base_;
   std::vector<std::vector<Value>> overrides_;
   std::unordered_map<std::string, Mock> mocks_;
-  std::vector<CacheEntry> cache_;
+  std::unique_ptr<EvalScratch> scratch_;
+  CacheEntry* cache_ = nullptr;
+  CacheEntry* persistent_ = nullptr;  // see EvalScratch::persistent
+  uint64_t reused_ = 0;
+  uint32_t serial_ = 0;  // this evaluation's number on this thread
+  std::vector<int>* touched_ = nullptr;  // null while a `with` cache is active
   Slot* frame_ = nullptr;
   bool failed_ = false;
   RegoError error_;
@@ -1210,7 +1432,7 @@ class Evaluator {
   BuiltinContext bctx_;
   std::unordered_map<std::string, Value> nd_cache_;
   const Rule* current_rule_ = nullptr;
-  Value last_term_value_;
+  const Value* last_term_value_ = nullptr;  // valid during the expression's continuation
 };
 
 }  // namespace

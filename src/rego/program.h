@@ -26,6 +26,11 @@ struct DataNode {
   Rule* default_rule = nullptr;
   Rule* default_func = nullptr;
   bool rules_below = false;  // any rule at or under this node
+  // The rules here read neither `input` nor anything that does, call no
+  // nondeterministic builtin or print, and use no `with`: their document
+  // depends only on the program and `data`, so an evaluator may keep it
+  // across evaluations with the same data (see eval.cc).
+  bool input_independent = false;
   int id = 0;
 };
 

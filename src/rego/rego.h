@@ -71,6 +71,15 @@ struct CompileOptions {
 
 // Per-evaluation budgets and switches. Every limit fails with a clear
 // RegoError ("eval_limit_error"-style code) instead of hanging.
+// Counters of one evaluation (EvalOptions::stats adds to them).
+struct EvalStats {
+  uint64_t steps = 0;
+  // Rule documents taken from the evaluator's cache of input-independent
+  // rules (rules whose value depends only on the program and `data`), kept
+  // per thread across evaluations of one program with the same data.
+  uint64_t reused_rule_docs = 0;
+};
+
 struct EvalOptions {
   bool strict_builtin_errors = false;
   uint64_t max_steps = 10'000'000;  // evaluation steps per query
@@ -82,6 +91,8 @@ struct EvalOptions {
   int64_t now_ns = 0;
   // Where print() output goes (default: stderr).
   std::function<void(std::string_view line)> print;
+  // Where to add this evaluation's counters (may be null).
+  EvalStats* stats = nullptr;
 };
 
 // One result row: query variable name -> value (OPA's "bindings"), plus

@@ -52,7 +52,21 @@ struct ScanStats {
   uint64_t evaluations = 0;  // (control, resource|account) evaluations performed
   uint64_t pass = 0, fail = 0, muted = 0, error = 0;
   double index_seconds = 0;  // building input documents and data.kumo
-  double eval_seconds = 0;   // evaluating controls
+  // Evaluating controls and handing the findings to the sink (the two
+  // overlap: findings of a control go out as soon as it is done).
+  double eval_seconds = 0;
+  // Thread CPU time the workers spent evaluating controls (rego plus the
+  // small per-result handling), summed over threads. What the process spends
+  // beyond it is loading, indexing and emitting findings.
+  double rego_cpu_seconds = 0;
+  // Per control, in control-id order: evaluations and evaluation CPU time
+  // (summed over threads), to find the controls that dominate a scan.
+  struct PerControl {
+    std::string id;
+    uint64_t evaluations = 0;
+    double seconds = 0;
+  };
+  std::vector<PerControl> per_control;
 };
 
 // The result of one scan; what `kumo scan --store` persists.

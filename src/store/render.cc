@@ -89,6 +89,8 @@ Value FindingEventToValue(const FindingEvent& ev) {
 }
 
 Value MuteToValue(const Mute& m) {
+  std::vector<std::pair<Value, Value>> tags;
+  for (const auto& [k, v] : m.tags) tags.emplace_back(S(k), S(v));
   return Value::Object({
       {S("id"), Value::Int(m.id)},
       {S("state"), S(m.state)},
@@ -97,6 +99,7 @@ Value MuteToValue(const Mute& m) {
       {S("fingerprint"), S(m.fingerprint)},
       {S("account"), S(m.account)},
       {S("region"), S(m.region)},
+      {S("tags"), Value::Object(std::move(tags))},
       {S("reason"), S(m.reason)},
       {S("requester"), S(m.requester)},
       {S("requested_at"), TimeOrNull(m.requested_at)},

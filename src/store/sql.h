@@ -20,6 +20,9 @@
 namespace kumo::store {
 
 using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+// A bulk-load cell: text is borrowed (valid until the next fill call), so
+// loading a million rows copies no strings on the way to the driver.
+using SqlRef = std::variant<std::monostate, int64_t, std::string_view>;
 
 // Rows of a query, every cell as text (NULL = nullopt).
 struct SqlRows {
@@ -42,10 +45,11 @@ class SqlConn {
   // Runs one statement with $1..$n parameters.
   virtual Result<SqlRows> Query(std::string_view sql, const std::vector<SqlValue>& params = {}) = 0;
   // Loads `rows` rows into `table`: `fill(i, &values)` sets row i's values,
-  // one per column. SQLite: one prepared INSERT; PostgreSQL: COPY FROM STDIN.
+  // one per column; borrowed text must stay valid until the next fill call.
+  // SQLite: one prepared INSERT; PostgreSQL: COPY FROM STDIN.
   [[nodiscard]] virtual Status BulkInsert(
       std::string_view table, const std::vector<std::string>& columns, size_t rows,
-      const std::function<void(size_t, std::vector<SqlValue>*)>& fill) = 0;
+      const std::function<void(size_t, std::vector<SqlRef>*)>& fill) = 0;
   // Starts a write transaction (SQLite: BEGIN IMMEDIATE, waiting for the lock).
   [[nodiscard]] virtual Status BeginWrite() = 0;
   [[nodiscard]] Status Commit() { return Exec("COMMIT"); }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "json/json.h"
 #include "store/migrations.h"
@@ -58,6 +59,30 @@ std::string DefaultAlertDedupKey(const AlertRecord& alert) {
 }
 
 namespace {
+
+// KUMO_STORE_TRACE=1 prints each RecordScan step's wall and process CPU
+// time to stderr (profiling the lifecycle SQL; the server's CPU is not in it).
+class StepTrace {
+ public:
+  StepTrace() : on_(std::getenv("KUMO_STORE_TRACE") != nullptr) { Mark(nullptr); }
+  void Mark(const char* step) {
+    if (!on_) return;
+    auto wall = std::chrono::steady_clock::now();
+    std::clock_t cpu = std::clock();
+    if (step) {
+      std::fprintf(stderr, "store: %-28s %8.3f s wall %8.3f s cpu\n", step,
+                   std::chrono::duration<double>(wall - wall_).count(),
+                   static_cast<double>(cpu - cpu_) / CLOCKS_PER_SEC);
+    }
+    wall_ = wall;
+    cpu_ = cpu;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point wall_;
+  std::clock_t cpu_ = 0;
+};
 
 int64_t WallClock() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -122,6 +147,22 @@ constexpr std::string_view kIncColumns[] = {
     "account",  "region",        "scan_status",   "severity",    "severity_rank", "product",
     "owner",    "message",       "evidence",      "frameworks",  "remediation",   "mute_id",
     "muted_by", "mute_approver", "mute_reason",   "mute_ticket", "mute_expires"};
+
+// `prev`: a reported finding's state before the scan (new_status '' = ERROR).
+constexpr const char* kPrevColumns =
+    "fp TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL, new_status TEXT NOT NULL, "
+    "new_severity TEXT NOT NULL, moved BIGINT NOT NULL";
+
+// The first 16 hex digits of a fingerprint as a number (sorts like the text).
+uint64_t HexPrefix(std::string_view fp) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 16; ++i) {
+    char c = i < fp.size() ? fp[i] : '0';
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v;
+}
 
 constexpr std::string_view kFindingSelect =
     "SELECT fingerprint, status, control_id, control_title, resource_id, resource_type, provider, "
@@ -207,14 +248,24 @@ Mute MuteFromRow(const SqlRows& r, size_t i) {
   return m;
 }
 
-// The predicate "mute m matches finding f" (f: findings or inc columns).
-std::string MuteMatches(std::string_view f, std::string_view fp_col) {
+// A tag value glob as a LIKE pattern: as in mutelist files, an empty glob
+// matches only the empty value (GlobToLike("") matches everything).
+std::string TagGlobToLike(std::string_view glob) { return glob.empty() ? "" : GlobToLike(glob); }
+
+// The predicate "mute m matches finding f" (f: findings or inc columns);
+// `tags` is the table of (resource_id, key, value) the resource's tags are
+// read from. Every tag condition of the mute must hold.
+std::string MuteMatches(std::string_view f, std::string_view fp_col, std::string_view tags) {
   std::string s;
   s += std::string(f) + ".control_id LIKE m.control_like ESCAPE '\\' AND ";
   s += std::string(f) + ".resource_id LIKE m.resource_like ESCAPE '\\' AND ";
   s += std::string(f) + ".account LIKE m.account_like ESCAPE '\\' AND ";
   s += std::string(f) + ".region LIKE m.region_like ESCAPE '\\' AND ";
   s += "(m.fingerprint = '' OR m.fingerprint = " + std::string(f) + "." + std::string(fp_col) + ")";
+  s += " AND NOT EXISTS (SELECT 1 FROM mute_tags mt WHERE mt.mute_id = m.id AND NOT EXISTS "
+       "(SELECT 1 FROM " +
+       std::string(tags) + " t WHERE t.resource_id = " + std::string(f) +
+       ".resource_id AND t.key = mt.key AND t.value LIKE mt.value_like ESCAPE '\\'))";
   return s;
 }
 
@@ -382,7 +433,14 @@ class SqlStore final : public Store {
       return InvalidArgument("mute request: expiry " + FormatUtc(req.expires_at) +
                              " is not in the future");
     }
-    return InsertMute(req, std::string(kMuteRequested), "", 0, "");
+    KUMO_RETURN_IF_ERROR(db_->BeginWrite());
+    auto id = InsertMute(req, std::string(kMuteRequested), "", 0, "");
+    Status s = id.ok() ? db_->Commit() : id.status();
+    if (!s.ok()) {
+      db_->Rollback();
+      return s;
+    }
+    return id;
   }
 
   Status ApproveMute(int64_t id, std::string_view approver, std::string_view note) override {
@@ -415,7 +473,17 @@ class SqlStore final : public Store {
     auto r = db_->Query(sql, params);
     if (!r.ok()) return r.status();
     std::vector<Mute> out;
-    for (size_t i = 0; i < r->rows.size(); ++i) out.push_back(MuteFromRow(*r, i));
+    std::unordered_map<int64_t, size_t> index;
+    for (size_t i = 0; i < r->rows.size(); ++i) {
+      out.push_back(MuteFromRow(*r, i));
+      index.emplace(out.back().id, i);
+    }
+    auto tags = db_->Query("SELECT mute_id, key, value FROM mute_tags ORDER BY mute_id, key");
+    if (!tags.ok()) return tags.status();
+    for (size_t i = 0; i < tags->rows.size(); ++i) {
+      auto it = index.find(tags->Int(i, 0));
+      if (it != index.end()) out[it->second].tags.emplace_back(tags->Text(i, 1), tags->Text(i, 2));
+    }
     return out;
   }
 
@@ -514,12 +582,28 @@ class SqlStore final : public Store {
 
  private:
   int64_t Now() const { return clock_ ? clock_() : WallClock(); }
+
+  static std::vector<std::pair<std::string, std::string>> SortedTags(
+      std::vector<std::pair<std::string, std::string>> tags) {
+    std::sort(tags.begin(), tags.end());
+    return tags;
+  }
+
+  // The tag conditions of mute `id`, sorted by key.
+  Result<std::vector<std::pair<std::string, std::string>>> MuteTags(int64_t id) {
+    auto r = db_->Query("SELECT key, value FROM mute_tags WHERE mute_id = $1", {id});
+    if (!r.ok()) return r.status();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (size_t i = 0; i < r->rows.size(); ++i) out.emplace_back(r->Text(i, 0), r->Text(i, 1));
+    return SortedTags(std::move(out));
+  }
   bool pg() const { return db_->dialect() == Dialect::kPostgres; }
 
   // Recreates an empty temp table `name` with the given column list.
-  Status ResetTemp(std::string_view name, std::string_view columns) {
+  Status ResetTemp(std::string_view name, std::string_view columns, std::string_view options = "") {
     KUMO_RETURN_IF_ERROR(db_->Exec("DROP TABLE IF EXISTS " + std::string(name)));
-    return db_->Exec("CREATE TEMP TABLE " + std::string(name) + " (" + std::string(columns) + ")");
+    return db_->Exec("CREATE TEMP TABLE " + std::string(name) + " (" + std::string(columns) + ")" +
+                     std::string(options));
   }
 
   Result<int> MigrateLocked() {
@@ -561,32 +645,46 @@ class SqlStore final : public Store {
   Result<ScanSummary> RecordScanTx(const ScanInput& scan) {
     const int64_t now = Now();
     const int64_t seen_at = scan.finished_at > 0 ? scan.finished_at : now;
+    StepTrace trace;
     ScanSummary sum;
     sum.total = static_cast<int64_t>(scan.findings.size());
 
-    // One row per fingerprint: a FAIL beats MUTED beats ERROR; PASS rows are
-    // only counted (absence from `inc` is what resolves a finding).
-    std::vector<const Finding*> rows;
-    std::vector<std::string> fps;
-    {
-      std::unordered_map<std::string, size_t> index;
-      index.reserve(scan.findings.size());
-      for (const Finding& f : scan.findings) {
-        switch (f.status) {
-          case FindingStatus::kPass: ++sum.passed; continue;
-          case FindingStatus::kError: ++sum.errors; break;
-          default: break;
-        }
-        std::string fp = f.Fingerprint();
-        auto [it, inserted] = index.emplace(fp, rows.size());
-        if (inserted) {
-          rows.push_back(&f);
-          fps.push_back(std::move(fp));
-        } else if (FindingPrecedence(f.status) > FindingPrecedence(rows[it->second]->status)) {
-          rows[it->second] = &f;
-        }
+    // One row per fingerprint, sorted by fingerprint (so every B-tree the
+    // scan writes is filled in key order): a FAIL beats MUTED beats ERROR,
+    // and among equals the first reported wins. PASS rows are only counted
+    // (absence from `inc` is what resolves a finding).
+    struct Row {
+      uint64_t key;  // the fingerprint's first 16 hex digits, for a fast sort
+      std::string fp;
+      const Finding* f;
+    };
+    std::vector<Row> rows;
+    rows.reserve(scan.findings.size());
+    for (const Finding& f : scan.findings) {
+      switch (f.status) {
+        case FindingStatus::kPass: ++sum.passed; continue;
+        case FindingStatus::kError: ++sum.errors; break;
+        default: break;
       }
+      std::string fp = f.Fingerprint();
+      rows.push_back({HexPrefix(fp), std::move(fp), &f});
     }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      if (a.key != b.key) return a.key < b.key;
+      if (int c = a.fp.compare(b.fp)) return c < 0;
+      int pa = FindingPrecedence(a.f->status), pb = FindingPrecedence(b.f->status);
+      if (pa != pb) return pa > pb;
+      return a.f < b.f;  // the span is contiguous: report order
+    });
+    rows.erase(std::unique(rows.begin(), rows.end(),
+                           [](const Row& a, const Row& b) { return a.fp == b.fp; }),
+               rows.end());
+    int64_t failed = 0, muted = 0;
+    for (const Row& r : rows) {
+      failed += r.f->status == FindingStatus::kFail;
+      muted += r.f->status == FindingStatus::kMuted;
+    }
+    trace.Mark("fingerprint + sort");
 
     // Expired mutes stop applying; marked outside the scan's transaction so
     // that concurrent scans do not queue behind one another on mute rows.
@@ -641,115 +739,188 @@ class SqlStore final : public Store {
       std::sort(accounts.begin(), accounts.end());
       accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
       KUMO_RETURN_IF_ERROR(db_->BulkInsert("scan_accounts", {"scan_id", "provider", "account"},
-                                           accounts.size(),
-                                           [&](size_t i, std::vector<SqlValue>* v) {
+                                           accounts.size(), [&](size_t i, std::vector<SqlRef>* v) {
                                              (*v)[0] = scan_id;
                                              (*v)[1] = accounts[i].first;
                                              (*v)[2] = accounts[i].second;
                                            }));
       auto types = dedup(scan.scope.resource_types);
       KUMO_RETURN_IF_ERROR(db_->BulkInsert("scan_types", {"scan_id", "resource_type"}, types.size(),
-                                           [&](size_t i, std::vector<SqlValue>* v) {
+                                           [&](size_t i, std::vector<SqlRef>* v) {
                                              (*v)[0] = scan_id;
                                              (*v)[1] = types[i];
                                            }));
       auto controls = dedup(scan.scope.controls);
       KUMO_RETURN_IF_ERROR(db_->BulkInsert("scan_controls", {"scan_id", "control_id"},
-                                           controls.size(),
-                                           [&](size_t i, std::vector<SqlValue>* v) {
+                                           controls.size(), [&](size_t i, std::vector<SqlRef>* v) {
                                              (*v)[0] = scan_id;
                                              (*v)[1] = controls[i];
                                            }));
     }
 
-    // Load this scan's FAIL / MUTED / ERROR rows.
+    // Load this scan's FAIL / MUTED / ERROR rows in fingerprint order. On
+    // SQLite `inc` is keyed by fingerprint (WITHOUT ROWID: the sorted load
+    // appends, no separate index); on PostgreSQL the index is built after
+    // the COPY.
+    const std::string inc_columns =
+        "fp TEXT NOT NULL, control_id TEXT NOT NULL, control_title TEXT NOT NULL, "
+        "resource_id TEXT NOT NULL, resource_type TEXT NOT NULL, provider TEXT NOT NULL, "
+        "account TEXT NOT NULL, region TEXT NOT NULL, scan_status TEXT NOT NULL, "
+        "severity TEXT NOT NULL, severity_rank BIGINT NOT NULL, product TEXT NOT NULL, "
+        "owner TEXT NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL, "
+        "frameworks TEXT NOT NULL, remediation TEXT NOT NULL, mute_id BIGINT NOT NULL, "
+        "muted_by TEXT NOT NULL, mute_approver TEXT NOT NULL, mute_reason TEXT NOT NULL, "
+        "mute_ticket TEXT NOT NULL, mute_expires BIGINT NOT NULL";
     KUMO_RETURN_IF_ERROR(
-        ResetTemp("inc",
-                  "fp TEXT NOT NULL, control_id TEXT NOT NULL, control_title TEXT NOT NULL, "
-                  "resource_id TEXT NOT NULL, resource_type TEXT NOT NULL, provider TEXT NOT NULL, "
-                  "account TEXT NOT NULL, region TEXT NOT NULL, scan_status TEXT NOT NULL, "
-                  "severity TEXT NOT NULL, severity_rank BIGINT NOT NULL, product TEXT NOT NULL, "
-                  "owner TEXT NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL, "
-                  "frameworks TEXT NOT NULL, remediation TEXT NOT NULL, mute_id BIGINT NOT NULL, "
-                  "muted_by TEXT NOT NULL, mute_approver TEXT NOT NULL, mute_reason TEXT NOT NULL, "
-                  "mute_ticket TEXT NOT NULL, mute_expires BIGINT NOT NULL"));
+        pg() ? ResetTemp("inc", inc_columns)
+             : ResetTemp("inc", inc_columns + ", PRIMARY KEY (fp)", " WITHOUT ROWID"));
     std::vector<std::string> columns(std::begin(kIncColumns), std::end(kIncColumns));
-    KUMO_RETURN_IF_ERROR(
-        db_->BulkInsert("inc", columns, rows.size(), [&](size_t i, std::vector<SqlValue>* v) {
-          const Finding& f = *rows[i];
-          auto& o = *v;
-          o[0] = fps[i];
-          o[1] = f.control_id;
-          o[2] = f.control_title;
-          o[3] = f.resource_id;
-          o[4] = f.resource_type;
-          o[5] = std::string(ProviderName(f.provider));
-          o[6] = f.account;
-          o[7] = f.region;
-          o[8] = std::string(FindingStatusName(f.status));
-          o[9] = std::string(SeverityLevelName(f.severity));
-          o[10] = int64_t{static_cast<int>(f.severity)};
-          o[11] = f.product;
-          o[12] = f.owner;
-          o[13] = f.message;
-          o[14] = json::ToJson(f.evidence);
-          std::string fw;
-          for (const auto& x : f.frameworks) fw += (fw.empty() ? "" : ",") + x;
-          o[15] = std::move(fw);
-          o[16] = f.remediation;
-          o[17] = int64_t{0};
-          const bool muted = f.status == FindingStatus::kMuted;
-          o[18] = muted ? f.muted_by : std::string();
-          o[19] = muted ? f.mute_approver : std::string();
-          o[20] = muted ? f.mute_reason : std::string();
-          o[21] = muted ? f.mute_ticket : std::string();
-          o[22] = muted ? ParseExpiry(f.mute_expires) : int64_t{0};
-        }));
-    KUMO_RETURN_IF_ERROR(db_->Exec("CREATE UNIQUE INDEX inc_fp ON inc (fp)"));
-    if (pg()) KUMO_RETURN_IF_ERROR(db_->Exec("ANALYZE inc"));
+    {
+      std::string evidence, frameworks;
+      int64_t expires = 0;
+      KUMO_RETURN_IF_ERROR(
+          db_->BulkInsert("inc", columns, rows.size(), [&](size_t i, std::vector<SqlRef>* v) {
+            const Finding& f = *rows[i].f;
+            auto& o = *v;
+            o[0] = std::string_view(rows[i].fp);
+            o[1] = f.control_id;
+            o[2] = f.control_title;
+            o[3] = f.resource_id;
+            o[4] = f.resource_type;
+            o[5] = ProviderName(f.provider);
+            o[6] = f.account;
+            o[7] = f.region;
+            o[8] = FindingStatusName(f.status);
+            o[9] = SeverityLevelName(f.severity);
+            o[10] = int64_t{static_cast<int>(f.severity)};
+            o[11] = f.product;
+            o[12] = f.owner;
+            o[13] = f.message;
+            evidence.clear();
+            json::WriteJson(f.evidence, &evidence);
+            o[14] = std::string_view(evidence);
+            frameworks.clear();
+            for (const auto& x : f.frameworks) {
+              if (!frameworks.empty()) frameworks.push_back(',');
+              frameworks += x;
+            }
+            o[15] = std::string_view(frameworks);
+            o[16] = f.remediation;
+            o[17] = int64_t{0};
+            const bool m = f.status == FindingStatus::kMuted;
+            static const std::string kNone;
+            o[18] = m ? f.muted_by : kNone;
+            o[19] = m ? f.mute_approver : kNone;
+            o[20] = m ? f.mute_reason : kNone;
+            o[21] = m ? f.mute_ticket : kNone;
+            expires = m ? ParseExpiry(f.mute_expires) : 0;
+            o[22] = expires;
+          }));
+    }
+    // The index keeps PostgreSQL's plans safe when the statistics of
+    // `findings` are stale (just filled, not yet auto-analyzed): a nested
+    // loop over `inc` then probes the index instead of rescanning it.
+    if (pg()) {
+      KUMO_RETURN_IF_ERROR(db_->Exec("CREATE UNIQUE INDEX inc_fp ON inc (fp)"));
+      KUMO_RETURN_IF_ERROR(db_->Exec("ANALYZE inc"));
+    }
+    // The tags of the resources this scan reports on (each resource once).
+    struct TagRow {
+      std::string_view resource_id, key, value;
+    };
+    std::vector<TagRow> tag_rows;
+    if (scan.tags_of) {
+      std::unordered_set<std::string_view> seen;
+      for (const Row& r : rows) {
+        const auto* tags = scan.tags_of(*r.f);
+        if (!tags || tags->empty() || !seen.insert(r.f->resource_id).second) continue;
+        for (const auto& [k, v] : *tags) tag_rows.push_back({r.f->resource_id, k, v});
+      }
+    }
+    KUMO_RETURN_IF_ERROR(ResetTemp("inc_tags",
+                                   "resource_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT "
+                                   "NULL, PRIMARY KEY (resource_id, key)"));
+    KUMO_RETURN_IF_ERROR(db_->BulkInsert("inc_tags", {"resource_id", "key", "value"},
+                                         tag_rows.size(), [&](size_t i, std::vector<SqlRef>* v) {
+                                           (*v)[0] = tag_rows[i].resource_id;
+                                           (*v)[1] = tag_rows[i].key;
+                                           (*v)[2] = tag_rows[i].value;
+                                         }));
+    trace.Mark("load inc");
 
     const std::vector<SqlValue> sp = {scan_id, seen_at};
-    auto run = [&](std::string_view sql, const std::vector<SqlValue>& params) -> Status {
+    auto run = [&](std::string_view sql, const std::vector<SqlValue>& params) -> Result<int64_t> {
       auto r = db_->Query(sql, params);
-      return r.ok() ? Status::Ok() : r.status();
+      trace.Mark(std::string(sql.substr(0, 60)).c_str());
+      if (!r.ok()) return r.status();
+      return r->affected;
     };
 
     // Active mutes from the store apply to FAIL rows.
-    KUMO_RETURN_IF_ERROR(
-        run("UPDATE inc SET scan_status = 'MUTED', mute_id = m.id, muted_by = m.requester, "
-            "mute_approver = m.approver, mute_reason = m.reason, mute_ticket = m.ticket, "
-            "mute_expires = m.expires_at FROM mutes m WHERE inc.scan_status = 'FAIL' AND "
-            "m.state = 'active' AND m.expires_at > $1 AND " +
-                MuteMatches("inc", "fp"),
-            {now}));
+    auto has_mutes =
+        db_->Query("SELECT 1 FROM mutes WHERE state = 'active' AND expires_at > $1 LIMIT 1", {now});
+    if (!has_mutes.ok()) return has_mutes.status();
+    if (!has_mutes->rows.empty()) {
+      auto n =
+          run("UPDATE inc SET scan_status = 'MUTED', mute_id = m.id, muted_by = m.requester, "
+              "mute_approver = m.approver, mute_reason = m.reason, mute_ticket = m.ticket, "
+              "mute_expires = m.expires_at FROM mutes m WHERE inc.scan_status = 'FAIL' AND "
+              "m.state = 'active' AND m.expires_at > $1 AND " +
+                  MuteMatches("inc", "fp", "inc_tags"),
+              {now});
+      if (!n.ok()) return n.status();
+      failed -= *n;
+      muted += *n;
+    }
+    sum.failed = failed;
+    sum.muted = muted;
 
-    // Events, computed from the state before this scan.
+    // The state before this scan of every finding it reports: one pass over
+    // `findings` by key; every event below reads `prev` and `inc` only.
+    // `moved`: a column of a findings index (status aside) changes.
+    KUMO_RETURN_IF_ERROR(pg() ? ResetTemp("prev", kPrevColumns)
+                              : ResetTemp("prev", std::string(kPrevColumns) + ", PRIMARY KEY (fp)",
+                                          " WITHOUT ROWID"));
+    auto prev_rows =
+        run(std::string("INSERT INTO prev (fp, status, severity, new_status, new_severity, "
+                        "moved) SELECT i.fp, f.status, f.severity, CASE i.scan_status WHEN "
+                        "'MUTED' THEN 'muted' WHEN 'FAIL' THEN 'open' ELSE '' END, "
+                        "i.severity, CASE WHEN f.product = i.product AND f.provider = "
+                        "i.provider AND f.account = i.account THEN 0 ELSE 1 END FROM inc i ") +
+                (pg() ? "JOIN" : "CROSS JOIN") + " findings f ON f.fingerprint = i.fp" +
+                (pg() ? "" : " ORDER BY i.fp"),
+            {});
+    if (!prev_rows.ok()) return prev_rows.status();
+    if (pg() && *prev_rows > 0) KUMO_RETURN_IF_ERROR(db_->Exec("ANALYZE prev"));
     const std::string ev =
-        "INSERT INTO finding_events (fingerprint, scan_id, kind, at, detail) SELECT i.fp, "
-        "CAST($1 AS BIGINT), ";
-    KUMO_RETURN_IF_ERROR(run(ev + "'opened', CAST($2 AS BIGINT), i.severity FROM inc i WHERE "
-                                  "i.scan_status <> 'ERROR' AND NOT EXISTS (SELECT 1 FROM "
-                                  "findings f WHERE f.fingerprint = i.fp)",
-                             sp));
-    KUMO_RETURN_IF_ERROR(run(ev + "'reopened', CAST($2 AS BIGINT), i.severity FROM inc i JOIN "
-                                  "findings f ON f.fingerprint = i.fp WHERE i.scan_status <> "
-                                  "'ERROR' AND f.status = 'resolved'",
-                             sp));
-    KUMO_RETURN_IF_ERROR(
-        run(ev + "'muted', CAST($2 AS BIGINT), 'by ' || i.muted_by || ', approved by ' || "
-                 "i.mute_approver || ': ' || i.mute_reason FROM inc i LEFT JOIN findings f ON "
-                 "f.fingerprint = i.fp WHERE i.scan_status = 'MUTED' AND (f.fingerprint IS NULL "
-                 "OR f.status <> 'muted')",
-            sp));
-    KUMO_RETURN_IF_ERROR(run(ev + "'unmuted', CAST($2 AS BIGINT), 'mute no longer applies' FROM "
-                                  "inc i JOIN findings f ON f.fingerprint = i.fp WHERE "
-                                  "i.scan_status = 'FAIL' AND f.status = 'muted'",
-                             sp));
-    KUMO_RETURN_IF_ERROR(run(ev + "'severity_changed', CAST($2 AS BIGINT), f.severity || ' -> ' "
-                                  "|| i.severity FROM inc i JOIN findings f ON f.fingerprint = "
-                                  "i.fp WHERE i.scan_status <> 'ERROR' AND f.severity <> "
-                                  "i.severity",
-                             sp));
+        "INSERT INTO finding_events (fingerprint, scan_id, kind, at, detail) SELECT ";
+    // The rows never seen before (all of them when `prev` is empty).
+    const std::string new_rows =
+        std::string(" FROM inc i WHERE i.scan_status <> 'ERROR'") +
+        (*prev_rows > 0 ? " AND NOT EXISTS (SELECT 1 FROM prev p WHERE p.fp = i.fp)" : "");
+    auto opened = run(
+        ev + "i.fp, CAST($1 AS BIGINT), 'opened', CAST($2 AS BIGINT), i.severity" + new_rows, sp);
+    if (!opened.ok()) return opened.status();
+    sum.opened = *opened;
+    auto reopened = run(ev + "p.fp, CAST($1 AS BIGINT), 'reopened', CAST($2 AS BIGINT), "
+                             "p.new_severity FROM prev p WHERE p.status = 'resolved' AND "
+                             "p.new_status <> ''",
+                        sp);
+    if (!reopened.ok()) return reopened.status();
+    sum.reopened = *reopened;
+    for (const char* sql :
+         {"i.fp, CAST($1 AS BIGINT), 'muted', CAST($2 AS BIGINT), 'by ' || i.muted_by || ', "
+          "approved by ' || i.mute_approver || ': ' || i.mute_reason FROM inc i LEFT JOIN prev p "
+          "ON p.fp = i.fp WHERE i.scan_status = 'MUTED' AND (p.fp IS NULL OR p.status <> "
+          "'muted')",
+          "p.fp, CAST($1 AS BIGINT), 'unmuted', CAST($2 AS BIGINT), 'mute no longer applies' "
+          "FROM prev p WHERE p.new_status = 'open' AND p.status = 'muted'",
+          "p.fp, CAST($1 AS BIGINT), 'severity_changed', CAST($2 AS BIGINT), p.severity || ' -> "
+          "' || p.new_severity FROM prev p WHERE p.new_status <> '' AND p.severity <> "
+          "p.new_severity"}) {
+      auto r = run(ev + sql, sp);
+      if (!r.ok()) return r.status();
+    }
 
     // Open or muted findings this scan covered and no longer reports. Plain
     // IN (subquery) terms (no ORs inside them) so PostgreSQL plans hashed
@@ -759,8 +930,8 @@ class SqlStore final : public Store {
     };
     std::string resolve_sql =
         "INSERT INTO res (fp) SELECT f.fingerprint FROM findings f WHERE f.status IN ('open', "
-        "'muted') AND f.provider || '/' || f.account IN (SELECT s.provider || '/' || s.account "
-        "FROM scan_accounts s WHERE s.scan_id = $1)";
+        "'muted') AND (f.provider, f.account) IN (SELECT s.provider, s.account FROM "
+        "scan_accounts s WHERE s.scan_id = $1)";
     if (!has_star(scan.scope.controls)) {
       resolve_sql +=
           " AND f.control_id IN (SELECT c.control_id FROM scan_controls c WHERE c.scan_id = $1)";
@@ -772,71 +943,106 @@ class SqlStore final : public Store {
     }
     resolve_sql += " AND NOT EXISTS (SELECT 1 FROM inc i WHERE i.fp = f.fingerprint)";
     KUMO_RETURN_IF_ERROR(ResetTemp("res", "fp TEXT NOT NULL"));
-    KUMO_RETURN_IF_ERROR(run(resolve_sql, {scan_id}));
-    KUMO_RETURN_IF_ERROR(
-        run("INSERT INTO finding_events (fingerprint, scan_id, kind, at, detail) SELECT r.fp, "
+    auto resolved = run(resolve_sql, {scan_id});
+    if (!resolved.ok()) return resolved.status();
+    sum.resolved = *resolved;
+    if (sum.resolved > 0) {
+      for (const char* sql :
+           {"INSERT INTO finding_events (fingerprint, scan_id, kind, at, detail) SELECT r.fp, "
             "CAST($1 AS BIGINT), 'resolved', CAST($2 AS BIGINT), '' FROM res r",
-            sp));
-    KUMO_RETURN_IF_ERROR(run(
-        "UPDATE findings SET status = 'resolved', resolved_at = $2, last_scan_id = $1, mute_id = "
-        "0, muted_by = '', mute_approver = '', mute_reason = '', mute_ticket = '', mute_expires "
-        "= 0 WHERE fingerprint IN (SELECT fp FROM res)",
-        sp));
-
-    // Upsert everything this scan reported.
-    KUMO_RETURN_IF_ERROR(run(
-        "INSERT INTO findings (fingerprint, control_id, control_title, resource_id, "
-        "resource_type, provider, account, region, status, severity, severity_rank, product, "
-        "owner, message, evidence, frameworks, remediation, first_seen, last_seen, resolved_at, "
-        "mute_id, muted_by, mute_approver, mute_reason, mute_ticket, mute_expires, "
-        "first_scan_id, last_scan_id) SELECT fp, control_id, control_title, resource_id, "
-        "resource_type, provider, account, region, CASE WHEN scan_status = 'MUTED' THEN 'muted' "
-        "ELSE 'open' END, severity, severity_rank, product, owner, message, evidence, "
-        "frameworks, remediation, CAST($2 AS BIGINT), CAST($2 AS BIGINT), 0, mute_id, muted_by, "
-        "mute_approver, mute_reason, mute_ticket, mute_expires, CAST($1 AS BIGINT), CAST($1 AS "
-        "BIGINT) FROM inc WHERE scan_status <> 'ERROR' ON CONFLICT (fingerprint) DO UPDATE SET "
-        "control_title = excluded.control_title, resource_type = excluded.resource_type, "
-        "provider = excluded.provider, account = excluded.account, region = excluded.region, "
-        "status = excluded.status, severity = excluded.severity, severity_rank = "
-        "excluded.severity_rank, product = excluded.product, owner = excluded.owner, message = "
-        "excluded.message, evidence = excluded.evidence, frameworks = excluded.frameworks, "
-        "remediation = excluded.remediation, last_seen = excluded.last_seen, resolved_at = 0, "
-        "mute_id = excluded.mute_id, muted_by = excluded.muted_by, mute_approver = "
-        "excluded.mute_approver, mute_reason = excluded.mute_reason, mute_ticket = "
-        "excluded.mute_ticket, mute_expires = excluded.mute_expires, last_scan_id = "
-        "excluded.last_scan_id",
-        sp));
-
-    auto counts = db_->Query("SELECT scan_status, COUNT(*) FROM inc GROUP BY scan_status");
-    if (!counts.ok()) return counts.status();
-    for (size_t i = 0; i < counts->rows.size(); ++i) {
-      if (counts->Text(i, 0) == "FAIL") sum.failed = counts->Int(i, 1);
-      if (counts->Text(i, 0) == "MUTED") sum.muted = counts->Int(i, 1);
+            "UPDATE findings SET status = 'resolved', resolved_at = $2, last_scan_id = $1, "
+            "mute_id = 0, muted_by = '', mute_approver = '', mute_reason = '', mute_ticket = '', "
+            "mute_expires = 0 WHERE fingerprint IN (SELECT fp FROM res)"}) {
+        auto r = run(sql, sp);
+        if (!r.ok()) return r.status();
+      }
     }
-    auto kinds = db_->Query(
-        "SELECT kind, COUNT(*) FROM finding_events WHERE scan_id = $1 GROUP BY kind", {scan_id});
-    if (!kinds.ok()) return kinds.status();
-    for (size_t i = 0; i < kinds->rows.size(); ++i) {
-      const auto& k = kinds->Text(i, 0);
-      if (k == "opened") sum.opened = kinds->Int(i, 1);
-      if (k == "resolved") sum.resolved = kinds->Int(i, 1);
-      if (k == "reopened") sum.reopened = kinds->Int(i, 1);
+
+    // Findings seen before: refresh them. The columns of the findings
+    // indexes (status, product, provider, account) are written only where
+    // they change, so the common case (still open, same owner) leaves the
+    // indexes alone.
+    if (*prev_rows > 0) {
+      auto r = run(
+          "UPDATE findings SET control_title = i.control_title, resource_type = i.resource_type, "
+          "region = i.region, severity = i.severity, severity_rank = i.severity_rank, owner = "
+          "i.owner, message = i.message, evidence = i.evidence, frameworks = i.frameworks, "
+          "remediation = i.remediation, last_seen = $2, resolved_at = 0, mute_id = i.mute_id, "
+          "muted_by = i.muted_by, mute_approver = i.mute_approver, mute_reason = "
+          "i.mute_reason, mute_ticket = i.mute_ticket, mute_expires = i.mute_expires, "
+          "last_scan_id = $1 FROM inc i WHERE i.fp = findings.fingerprint AND i.scan_status <> "
+          "'ERROR'",
+          sp);
+      if (!r.ok()) return r.status();
+      auto m =
+          run("UPDATE findings SET (status, product, provider, account) = (SELECT p.new_status, "
+              "i.product, i.provider, i.account FROM prev p JOIN inc i ON i.fp = p.fp WHERE p.fp = "
+              "findings.fingerprint) WHERE fingerprint IN (SELECT p.fp FROM prev p WHERE "
+              "p.new_status <> '' AND (p.status <> p.new_status OR p.moved = 1))",
+              {});
+      if (!m.ok()) return m.status();
     }
+    // New findings.
+    {
+      auto r =
+          run("INSERT INTO findings (fingerprint, control_id, control_title, resource_id, "
+              "resource_type, provider, account, region, status, severity, severity_rank, product, "
+              "owner, message, evidence, frameworks, remediation, first_seen, last_seen, "
+              "resolved_at, mute_id, muted_by, mute_approver, mute_reason, mute_ticket, "
+              "mute_expires, first_scan_id, last_scan_id) SELECT fp, control_id, control_title, "
+              "resource_id, resource_type, provider, account, region, CASE WHEN scan_status = "
+              "'MUTED' THEN 'muted' ELSE 'open' END, severity, severity_rank, product, owner, "
+              "message, evidence, frameworks, remediation, CAST($2 AS BIGINT), CAST($2 AS BIGINT), "
+              "0, mute_id, muted_by, mute_approver, mute_reason, mute_ticket, mute_expires, "
+              "CAST($1 AS BIGINT), CAST($1 AS BIGINT)" +
+                  new_rows,
+              sp);
+      if (!r.ok()) return r.status();
+    }
+
+    // The reported resources' tags replace those stored for them.
+    auto stored_tags = db_->Query("SELECT 1 FROM resource_tags LIMIT 1");
+    if (!stored_tags.ok()) return stored_tags.status();
+    if (!stored_tags->rows.empty()) {
+      KUMO_RETURN_IF_ERROR(run("DELETE FROM resource_tags WHERE resource_id IN (SELECT "
+                               "resource_id FROM inc)",
+                               {})
+                               .status());
+    }
+    if (!tag_rows.empty()) {
+      KUMO_RETURN_IF_ERROR(
+          run("INSERT INTO resource_tags (resource_id, key, value) SELECT resource_id, key, "
+              "value FROM inc_tags",
+              {})
+              .status());
+    }
+
     KUMO_RETURN_IF_ERROR(
         run("UPDATE scans SET failed = $2, muted = $3, opened = $4, resolved = $5, reopened = $6 "
             "WHERE id = $1",
-            {scan_id, sum.failed, sum.muted, sum.opened, sum.resolved, sum.reopened}));
-    KUMO_RETURN_IF_ERROR(db_->Exec("DROP TABLE inc"));
-    KUMO_RETURN_IF_ERROR(db_->Exec("DROP TABLE res"));
+            {scan_id, sum.failed, sum.muted, sum.opened, sum.resolved, sum.reopened})
+            .status());
+    for (const char* t : {"inc", "inc_tags", "prev", "res"}) {
+      KUMO_RETURN_IF_ERROR(db_->Exec(std::string("DROP TABLE ") + t));
+    }
     KUMO_RETURN_IF_ERROR(db_->Commit());
+    trace.Mark("drop temps + commit");
     return sum;
   }
 
   Status ValidateMute(const Mute& m) {
     if (m.control_pattern.empty() && m.resource_pattern.empty() && m.fingerprint.empty() &&
-        m.account.empty()) {
+        m.account.empty() && m.tags.empty()) {
       return InvalidArgument(
-          "mute: give a control, a resource pattern, an account or a finding fingerprint");
+          "mute: give a control, a resource pattern, an account, tags or a finding fingerprint");
+    }
+    for (size_t i = 0; i < m.tags.size(); ++i) {
+      if (m.tags[i].first.empty()) return InvalidArgument("mute: a tag needs a key");
+      for (size_t j = 0; j < i; ++j) {
+        if (m.tags[j].first == m.tags[i].first) {
+          return InvalidArgument("mute: tag `" + m.tags[i].first + "` is given twice");
+        }
+      }
     }
     if (m.reason.empty()) return InvalidArgument("mute: a reason is required");
     if (m.requester.empty()) return InvalidArgument("mute: a requester is required");
@@ -857,7 +1063,14 @@ class SqlStore final : public Store {
          m.expires_at, m.ticket, approver, decided_at,
          source.empty() ? (m.source.empty() ? std::string("cli") : m.source) : source});
     if (!r.ok()) return r.status();
-    return r->Int(0, 0);
+    const int64_t id = r->Int(0, 0);
+    for (const auto& [key, value] : m.tags) {
+      auto t = db_->Query(
+          "INSERT INTO mute_tags (mute_id, key, value, value_like) VALUES ($1, $2, $3, $4)",
+          {id, key, value, TagGlobToLike(value)});
+      if (!t.ok()) return t.status();
+    }
+    return id;
   }
 
   // Mutes the open findings that active mute `id` matches, with events.
@@ -870,7 +1083,7 @@ class SqlStore final : public Store {
     KUMO_RETURN_IF_ERROR(
         run("INSERT INTO hit (fp) SELECT f.fingerprint FROM findings f, mutes m "
             "WHERE m.id = $1 AND f.status = 'open' AND " +
-                MuteMatches("f", "fingerprint"),
+                MuteMatches("f", "fingerprint", "resource_tags"),
             {id}));
     KUMO_RETURN_IF_ERROR(
         run("INSERT INTO finding_events (fingerprint, scan_id, kind, at, detail) SELECT h.fp, 0, "
@@ -954,9 +1167,14 @@ class SqlStore final : public Store {
         {m.control_pattern, m.resource_pattern, m.fingerprint, m.account, m.region, m.requester,
          m.expires_at});
     if (!have.ok()) return have.status();
-    if (!have->rows.empty()) {
-      db_->Rollback();
-      return have->Int(0, 0);
+    auto wanted = SortedTags(m.tags);
+    for (size_t i = 0; i < have->rows.size(); ++i) {
+      auto tags = MuteTags(have->Int(i, 0));
+      if (!tags.ok()) return tags.status();
+      if (*tags == wanted) {
+        db_->Rollback();
+        return have->Int(i, 0);
+      }
     }
     std::string state(m.expires_at > now ? kMuteActive : kMuteExpired);
     auto id = InsertMute(m, state, m.approver, now, m.source);
@@ -1006,6 +1224,9 @@ class SqlStore final : public Store {
   Status ReplaceProductsTx(const std::vector<ProductRecord>& products) {
     const int64_t now = Now();
     KUMO_RETURN_IF_ERROR(db_->BeginWrite());
+    // Concurrent scans (each writing kumo.yaml's catalogue) replace it one
+    // after the other instead of colliding on the product keys.
+    if (pg()) KUMO_RETURN_IF_ERROR(db_->Exec("SELECT pg_advisory_xact_lock(7283460002)"));
     KUMO_RETURN_IF_ERROR(db_->Exec("DELETE FROM product_rules"));
     KUMO_RETURN_IF_ERROR(db_->Exec("DELETE FROM products"));
     for (const auto& p : products) {

@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -39,8 +40,13 @@
 #include "model/finding.h"
 #include "value/value.h"
 
+namespace kumo {
+struct Resource;
+}  // namespace kumo
+
 namespace kumo::scan {
 struct ScanResult;
+class Ownership;
 }  // namespace kumo::scan
 
 namespace kumo::store {
@@ -62,6 +68,10 @@ struct ScanInput {
   std::vector<std::string> inputs;       // inventory files the scan read
   std::vector<std::string> control_set;  // ids of the controls selected
   std::span<const Finding> findings;
+  // The tags of a finding's resource (AWS tags, GCP labels, Azure tags), or
+  // null when it has none; store mutes with tag conditions match them. Unset
+  // = no finding has tags.
+  std::function<const std::map<std::string, std::string>*(const Finding&)> tags_of;
 };
 
 // What RecordScan did.
@@ -123,16 +133,20 @@ inline constexpr std::string_view kMuteRejected = "rejected";
 inline constexpr std::string_view kMuteExpired = "expired";
 
 // A suppression. Patterns are globs (* and ?) and empty matches everything;
-// at least one of control_pattern, resource_pattern, account and fingerprint
-// is set.
+// at least one of control_pattern, resource_pattern, account, fingerprint
+// and tags is set. Tags match as in mutelist files (scan/mutelist.h): the
+// resource must carry every listed key with a value the glob matches (an
+// empty glob matches only an empty value); the tags are those the latest
+// scan reported for the resource.
 struct Mute {
   int64_t id = 0;
   std::string state;  // requested | active | rejected | expired
   std::string control_pattern;
   std::string resource_pattern;
   std::string fingerprint;
-  std::string account;  // glob
-  std::string region;   // glob
+  std::string account;                                    // glob
+  std::string region;                                     // glob
+  std::vector<std::pair<std::string, std::string>> tags;  // (key, value glob), all must match
   std::string reason;
   std::string requester;
   int64_t requested_at = 0;
@@ -267,10 +281,26 @@ std::string DefaultStoreLocation(std::string_view flag_value);
 // account) pairs are the scanned providers x accounts.
 ScanInput ScanInputFromResult(const scan::ScanResult& result, std::vector<std::string> inputs);
 
+// The product catalogue of kumo.yaml as the store keeps it: the champion,
+// Slack channel and Jira project of each product and its match rules
+// (account, subscription, project, tag "key=value"), in file order.
+std::vector<ProductRecord> ProductsFromOwnership(const scan::Ownership& ownership);
+
+// What `kumo scan` knows besides the ScanResult.
+struct PersistContext {
+  // kumo.yaml; when set its products replace the store's product catalogue.
+  const scan::Ownership* ownership = nullptr;
+  // The scanned inventory; when set the tags of the resources findings name
+  // are recorded (store mutes with tag conditions match them).
+  const std::vector<Resource>* resources = nullptr;
+};
+
 // One call for `kumo scan --store`: opens the store at `store_location`
-// (see DefaultStoreLocation) and records `result`.
+// (see DefaultStoreLocation), writes the product catalogue (when
+// context.ownership is set) and records `result`.
 Result<ScanSummary> PersistScan(std::string_view store_location, const scan::ScanResult& result,
-                                const std::vector<std::string>& inputs);
+                                const std::vector<std::string>& inputs,
+                                const PersistContext& context = {});
 
 // One call for `kumo detect --store`: opens the store and records `alerts`.
 Result<AlertBatchSummary> PersistAlerts(std::string_view store_location,

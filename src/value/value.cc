@@ -6,14 +6,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <new>
 
 namespace kumo {
 namespace value_internal {
 
 // Every heap payload starts with a Node; the Value's kind says which one.
-struct Node {
-  std::atomic<uint32_t> refs{1};
-};
+// Strings, arrays, sets and objects are one allocation each: the header is
+// followed directly by the characters, items or entries.
 
 struct NumberNode : Node {
   std::string text;
@@ -21,19 +21,95 @@ struct NumberNode : Node {
   bool integral = false;
 };
 
-struct StringNode : Node {
-  std::string s;
-};
-
-struct ArrayNode : Node {  // also used for sets (sorted, unique)
-  std::vector<Value> items;
-};
-
-struct ObjectNode : Node {
-  std::vector<ObjectEntry> entries;
-};
+static_assert(sizeof(ArrayNode) % alignof(Value) == 0);
+static_assert(sizeof(ObjectNode) % alignof(ObjectEntry) == 0);
 
 }  // namespace value_internal
+
+namespace {
+
+// Node memory. Parsing a document and dropping it again allocates and frees
+// the same few node sizes over and over; a small per-thread cache of freed
+// blocks per 16-byte size class (up to 512 bytes, at most 64 KiB per class)
+// serves most of them without going through malloc. Sanitizer builds go
+// straight to the global allocator so use-after-free stays detectable.
+#if defined(__SANITIZE_ADDRESS__)
+#define KUMO_NODE_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KUMO_NODE_CACHE 0
+#endif
+#endif
+#ifndef KUMO_NODE_CACHE
+#define KUMO_NODE_CACHE 1
+#endif
+
+constexpr size_t kGranule = 16;
+constexpr size_t kClasses = 32;
+constexpr size_t kClassCacheBytes = 64 * 1024;
+
+struct FreeBlock {
+  FreeBlock* next;
+};
+
+// Trivially destructible, so it stays usable while other thread_local
+// objects (holding Values) are destroyed at thread exit.
+struct NodeCache {
+  FreeBlock* head[kClasses];
+  uint32_t count[kClasses];
+  bool dead;
+};
+thread_local NodeCache tl_cache;
+
+// Returns the cached blocks to the allocator when the thread ends; frees
+// after that go straight to the allocator.
+struct NodeCacheReaper {
+  bool armed = false;
+  ~NodeCacheReaper() {
+    for (size_t c = 0; c < kClasses; ++c) {
+      while (FreeBlock* b = tl_cache.head[c]) {
+        tl_cache.head[c] = b->next;
+        ::operator delete(b);
+      }
+      tl_cache.count[c] = 0;
+    }
+    tl_cache.dead = true;
+  }
+};
+thread_local NodeCacheReaper tl_reaper;
+
+void* AllocNode(size_t bytes) {
+#if KUMO_NODE_CACHE
+  size_t c = (bytes + kGranule - 1) / kGranule;
+  if (c <= kClasses) {
+    if (FreeBlock* b = tl_cache.head[c - 1]) {
+      tl_cache.head[c - 1] = b->next;
+      --tl_cache.count[c - 1];
+      return b;
+    }
+    if (!tl_reaper.armed) tl_reaper.armed = true;
+    return ::operator new(c * kGranule);
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+void FreeNode(void* p, size_t bytes) {
+#if KUMO_NODE_CACHE
+  size_t c = (bytes + kGranule - 1) / kGranule;
+  if (c <= kClasses && !tl_cache.dead && tl_cache.count[c - 1] < kClassCacheBytes / (c * kGranule)) {
+    auto* b = static_cast<FreeBlock*>(p);
+    b->next = tl_cache.head[c - 1];
+    tl_cache.head[c - 1] = b;
+    ++tl_cache.count[c - 1];
+    return;
+  }
+#endif
+  (void)bytes;
+  ::operator delete(p);
+}
+
+}  // namespace
 
 using value_internal::ArrayNode;
 using value_internal::Node;
@@ -193,58 +269,39 @@ int CompareNumberText(std::string_view a, std::string_view b) {
 
 // --- Lifetime ----------------------------------------------------------------
 
-Value::Value(const Value& o) : kind_(o.kind_), small_(o.small_), b_(o.b_), i_(o.i_) {
-  if (!small_) Retain();
-}
-
-Value::Value(Value&& o) noexcept : kind_(o.kind_), small_(o.small_), b_(o.b_), i_(o.i_) {
-  o.kind_ = ValueKind::kNull;
-  o.small_ = true;
-  o.i_ = 0;
-}
-
-Value& Value::operator=(const Value& o) {
-  if (this != &o) {
-    if (!o.small_) o.Retain();
-    Release();
-    kind_ = o.kind_;
-    small_ = o.small_;
-    b_ = o.b_;
-    i_ = o.i_;
-  }
-  return *this;
-}
-
-Value& Value::operator=(Value&& o) noexcept {
-  if (this != &o) {
-    Release();
-    kind_ = o.kind_;
-    small_ = o.small_;
-    b_ = o.b_;
-    i_ = o.i_;
-    o.kind_ = ValueKind::kNull;
-    o.small_ = true;
-    o.i_ = 0;
-  }
-  return *this;
-}
-
-Value::~Value() { Release(); }
-
-void Value::Retain() const { p_->refs.fetch_add(1, std::memory_order_relaxed); }
-
 void Value::Release() {
-  if (small_) return;
-  if (p_->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  Node* n = node();
+  if (n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   switch (kind_) {
-    case ValueKind::kNumber: delete static_cast<NumberNode*>(p_); break;
-    case ValueKind::kString: delete static_cast<StringNode*>(p_); break;
+    case ValueKind::kNumber: delete static_cast<NumberNode*>(n); break;
+    case ValueKind::kString: {
+      auto* sn = static_cast<StringNode*>(n);
+      size_t bytes = sizeof(StringNode) + sn->size;
+      sn->~StringNode();
+      FreeNode(sn, bytes);
+      break;
+    }
     case ValueKind::kArray:
-    case ValueKind::kSet: delete static_cast<ArrayNode*>(p_); break;
-    case ValueKind::kObject: delete static_cast<ObjectNode*>(p_); break;
+    case ValueKind::kSet: {
+      auto* an = static_cast<ArrayNode*>(n);
+      Value* items = an->items();
+      size_t bytes = sizeof(ArrayNode) + an->size * sizeof(Value);
+      for (uint32_t i = 0; i < an->size; ++i) items[i].~Value();
+      an->~ArrayNode();
+      FreeNode(an, bytes);
+      break;
+    }
+    case ValueKind::kObject: {
+      auto* on = static_cast<ObjectNode*>(n);
+      ObjectEntry* es = on->entries();
+      size_t bytes = sizeof(ObjectNode) + on->size * sizeof(ObjectEntry);
+      for (uint32_t i = 0; i < on->size; ++i) es[i].~ObjectEntry();
+      on->~ObjectNode();
+      FreeNode(on, bytes);
+      break;
+    }
     default: break;
   }
-  small_ = true;
 }
 
 // --- Construction ---------------------------------------------------------------
@@ -252,14 +309,14 @@ void Value::Release() {
 Value Value::Bool(bool b) {
   Value v;
   v.kind_ = ValueKind::kBool;
-  v.b_ = b;
+  v.sso_[0] = b ? 1 : 0;
   return v;
 }
 
 Value Value::Int(int64_t i) {
   Value v;
   v.kind_ = ValueKind::kNumber;
-  v.i_ = i;
+  std::memcpy(v.sso_ + 6, &i, sizeof i);
   return v;
 }
 
@@ -293,70 +350,119 @@ Value Value::Double(double d) {
 }
 
 Value Value::String(std::string_view s) {
-  auto* n = new StringNode();
-  n->s = std::string(s);
+  if (s.size() <= kMaxShort) {
+    Value v;
+    v.kind_ = ValueKind::kString;
+    v.rep_ = static_cast<uint8_t>(kRepShort | s.size());
+    if (!s.empty()) std::memcpy(v.sso_, s.data(), s.size());
+    return v;
+  }
+  void* mem = AllocNode(sizeof(StringNode) + s.size());
+  auto* n = new (mem) StringNode();
+  n->size = s.size();
+  std::memcpy(n->data(), s.data(), s.size());
   return Value(ValueKind::kString, n);
 }
 
-Value Value::String(std::string&& s) {
-  auto* n = new StringNode();
-  n->s = std::move(s);
-  return Value(ValueKind::kString, n);
+Value Value::String(std::string&& s) { return String(std::string_view(s)); }
+
+Value Value::ArrayFrom(Value* first, size_t n) {
+  Value v;
+  v.kind_ = ValueKind::kArray;
+  if (n == 0) return v;  // empty collections are inline
+  void* mem = AllocNode(sizeof(ArrayNode) + n * sizeof(Value));
+  auto* node = new (mem) ArrayNode();
+  node->size = static_cast<uint32_t>(n);
+  Value* items = node->items();
+  for (size_t i = 0; i < n; ++i) new (&items[i]) Value(std::move(first[i]));
+  return Value(ValueKind::kArray, node);
 }
 
-Value Value::Array(std::vector<Value> items) {
-  auto* n = new ArrayNode();
-  n->items = std::move(items);
-  return Value(ValueKind::kArray, n);
-}
+Value Value::Array(std::vector<Value> items) { return ArrayFrom(items.data(), items.size()); }
 
-Value Value::Object(std::vector<ObjectEntry> entries) {
-  // Stable sort keeps input order among equal keys, so the last one wins.
+namespace {
+
+bool KeyLess(const ObjectEntry& a, const ObjectEntry& b) { return Compare(a.first, b.first) < 0; }
+
+// Sorts entries by key (stable, so the last of equal keys can win) and
+// drops all but the last of each run of equal keys; returns the new size.
+size_t SortUniqueEntries(ObjectEntry* es, size_t n) {
   bool sorted = true;
-  for (size_t i = 1; i < entries.size(); ++i) {
-    if (!(Compare(entries[i - 1].first, entries[i].first) < 0)) {
+  for (size_t i = 1; i < n; ++i) {
+    if (!(Compare(es[i - 1].first, es[i].first) < 0)) {
       sorted = false;
       break;
     }
   }
-  if (!sorted) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const ObjectEntry& a, const ObjectEntry& b) { return a.first < b.first; });
-    std::vector<ObjectEntry> out;
-    out.reserve(entries.size());
-    for (auto& e : entries) {
-      if (!out.empty() && out.back().first == e.first) {
-        out.back().second = std::move(e.second);
-      } else {
-        out.push_back(std::move(e));
+  if (sorted) return n;
+  if (n <= 16) {
+    // Insertion sort: stable and fast for the small objects that dominate.
+    for (size_t i = 1; i < n; ++i) {
+      if (!KeyLess(es[i], es[i - 1])) continue;
+      ObjectEntry tmp = std::move(es[i]);
+      size_t j = i;
+      while (j > 0 && KeyLess(tmp, es[j - 1])) {
+        es[j] = std::move(es[j - 1]);
+        --j;
       }
+      es[j] = std::move(tmp);
     }
-    entries = std::move(out);
+  } else {
+    std::stable_sort(es, es + n, KeyLess);
   }
-  auto* n = new ObjectNode();
-  n->entries = std::move(entries);
-  return Value(ValueKind::kObject, n);
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (out > 0 && es[out - 1].first == es[i].first) {
+      es[out - 1].second = std::move(es[i].second);
+    } else {
+      if (out != i) es[out] = std::move(es[i]);
+      ++out;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Value Value::ObjectFrom(ObjectEntry* first, size_t n) {
+  n = SortUniqueEntries(first, n);
+  Value v;
+  v.kind_ = ValueKind::kObject;
+  if (n == 0) return v;
+  void* mem = AllocNode(sizeof(ObjectNode) + n * sizeof(ObjectEntry));
+  auto* node = new (mem) ObjectNode();
+  node->size = static_cast<uint32_t>(n);
+  ObjectEntry* es = node->entries();
+  for (size_t i = 0; i < n; ++i) new (&es[i]) ObjectEntry(std::move(first[i]));
+  return Value(ValueKind::kObject, node);
+}
+
+Value Value::Object(std::vector<ObjectEntry> entries) {
+  return ObjectFrom(entries.data(), entries.size());
 }
 
 Value Value::Set(std::vector<Value> members) {
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
-  auto* n = new ArrayNode();
-  n->items = std::move(members);
-  return Value(ValueKind::kSet, n);
+  Value v = ArrayFrom(members.data(), members.size());
+  v.kind_ = ValueKind::kSet;
+  return v;
 }
 
-// Empty collections are shared: they are common and immutable.
+// Empty collections are inline (no node): they are common and immutable.
 Value Value::EmptyArray() {
-  static const Value v = Array({});
+  Value v;
+  v.kind_ = ValueKind::kArray;
   return v;
 }
 Value Value::EmptyObject() {
-  static const Value v = Object({});
+  Value v;
+  v.kind_ = ValueKind::kObject;
   return v;
 }
 Value Value::EmptySet() {
-  static const Value v = Set({});
+  Value v;
+  v.kind_ = ValueKind::kSet;
   return v;
 }
 
@@ -364,61 +470,55 @@ Value Value::EmptySet() {
 
 bool Value::is_int64() const {
   if (kind_ != ValueKind::kNumber) return false;
-  if (small_) return true;
-  auto* n = static_cast<const NumberNode*>(p_);
+  if (rep_ != kRepNode) return true;
+  auto* n = static_cast<const NumberNode*>(node());
   return n->integral && std::fabs(n->d) < 9.2e18;
 }
 
 int64_t Value::as_int64() const {
   if (kind_ != ValueKind::kNumber) return 0;
-  if (small_) return i_;
-  return static_cast<int64_t>(static_cast<const NumberNode*>(p_)->d);
+  if (rep_ != kRepNode) return small_int();
+  return static_cast<int64_t>(static_cast<const NumberNode*>(node())->d);
 }
 
 double Value::as_double() const {
   if (kind_ != ValueKind::kNumber) return 0;
-  if (small_) return static_cast<double>(i_);
-  return static_cast<const NumberNode*>(p_)->d;
+  if (rep_ != kRepNode) return static_cast<double>(small_int());
+  return static_cast<const NumberNode*>(node())->d;
 }
 
 std::string Value::number_text() const {
   if (kind_ != ValueKind::kNumber) return "";
-  if (small_) return Int64Text(i_);
-  return static_cast<const NumberNode*>(p_)->text;
+  if (rep_ != kRepNode) return Int64Text(small_int());
+  return static_cast<const NumberNode*>(node())->text;
 }
 
 bool Value::is_integral() const {
   if (kind_ != ValueKind::kNumber) return false;
-  return small_ || static_cast<const NumberNode*>(p_)->integral;
-}
-
-std::string_view Value::as_string() const {
-  if (kind_ != ValueKind::kString) return {};
-  return static_cast<const StringNode*>(p_)->s;
-}
-
-std::span<const Value> Value::items() const {
-  if (kind_ != ValueKind::kArray && kind_ != ValueKind::kSet) return {};
-  return static_cast<const ArrayNode*>(p_)->items;
-}
-
-std::span<const ObjectEntry> Value::entries() const {
-  if (kind_ != ValueKind::kObject) return {};
-  return static_cast<const ObjectNode*>(p_)->entries;
+  return rep_ != kRepNode || static_cast<const NumberNode*>(node())->integral;
 }
 
 size_t Value::size() const {
   switch (kind_) {
-    case ValueKind::kString: return static_cast<const StringNode*>(p_)->s.size();
+    case ValueKind::kString: return as_string().size();
     case ValueKind::kArray:
-    case ValueKind::kSet: return static_cast<const ArrayNode*>(p_)->items.size();
-    case ValueKind::kObject: return static_cast<const ObjectNode*>(p_)->entries.size();
+    case ValueKind::kSet:
+      return rep_ == kRepNode ? static_cast<const ArrayNode*>(node())->size : 0;
+    case ValueKind::kObject:
+      return rep_ == kRepNode ? static_cast<const ObjectNode*>(node())->size : 0;
     default: return 0;
   }
 }
 
 const Value* Value::Find(const Value& key) const {
   auto es = entries();
+  if (es.size() <= 8) {
+    // Small objects: a linear scan of cheap equality tests (inline keys
+    // compare as two words) beats a binary search of full comparisons.
+    for (const auto& e : es)
+      if (Equal(e.first, key)) return &e.second;
+    return nullptr;
+  }
   auto it = std::lower_bound(es.begin(), es.end(), key,
                              [](const ObjectEntry& e, const Value& k) { return e.first < k; });
   if (it != es.end() && it->first == key) return &it->second;
@@ -427,6 +527,11 @@ const Value* Value::Find(const Value& key) const {
 
 const Value* Value::Find(std::string_view key) const {
   auto es = entries();
+  if (es.size() <= 8) {
+    for (const auto& e : es)
+      if (e.first.kind_ == ValueKind::kString && e.first.as_string() == key) return &e.second;
+    return nullptr;
+  }
   // Keys are sorted by kind first, then by value; strings compare bytewise.
   auto less = [](const ObjectEntry& e, std::string_view k) {
     if (e.first.kind() != ValueKind::kString) return e.first.kind() < ValueKind::kString;
@@ -486,10 +591,10 @@ int CompareSeq(std::span<const T> a, std::span<const T> b, Cmp cmp) {
 
 int Compare(const Value& a, const Value& b) {
   if (a.kind_ != b.kind_) return a.kind_ < b.kind_ ? -1 : 1;
-  if (!a.small_ && !b.small_ && a.p_ == b.p_) return 0;
+  if (a.rep_ == Value::kRepNode && b.rep_ == Value::kRepNode && a.node() == b.node()) return 0;
   switch (a.kind_) {
     case ValueKind::kNull: return 0;
-    case ValueKind::kBool: return static_cast<int>(a.b_) - static_cast<int>(b.b_);
+    case ValueKind::kBool: return static_cast<int>(a.sso_[0]) - static_cast<int>(b.sso_[0]);
     case ValueKind::kNumber: return CompareNumbers(a, b);
     case ValueKind::kString: {
       int c = a.as_string().compare(b.as_string());
@@ -512,7 +617,7 @@ size_t Value::Hash() const {
   size_t h = static_cast<size_t>(kind_) * 0x100000001b3ULL;
   switch (kind_) {
     case ValueKind::kNull: return h;
-    case ValueKind::kBool: return HashMix(h, b_ ? 1 : 2);
+    case ValueKind::kBool: return HashMix(h, sso_[0] ? 1 : 2);
     case ValueKind::kNumber: return HashMix(h, HashDouble(as_double()));
     case ValueKind::kString: return HashMix(h, std::hash<std::string_view>()(as_string()));
     case ValueKind::kArray:

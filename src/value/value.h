@@ -4,10 +4,15 @@
 // which makes it exactly a Rego term value. Inventory loaders build Values,
 // the Rego evaluator computes on them, writers print them.
 //
-// Values are immutable and cheap to copy: scalars are held inline (null,
-// booleans, integers that fit in 64 bits) and everything else in a
-// reference-counted node (atomic counts, so compiled policies and loaded
+// Values are immutable and cheap to copy (16 bytes): scalars are held inline
+// (null, booleans, integers that fit in 64 bits, strings of up to 14 bytes)
+// and everything else in one reference-counted allocation whose elements
+// follow its header (atomic counts, so compiled policies and loaded
 // resources can be shared between threads without locks).
+//
+// Lifetime rule: as_string() of a short string points into the Value
+// itself, so the view is valid only while that Value object is alive and
+// not moved (like std::string's small-string buffer).
 //
 // Numbers keep their exact text: `12345678901234567890123` and
 // `0.1000000000000000055511151231257827` read and write back unchanged, and
@@ -24,6 +29,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,22 +45,70 @@ enum class ValueKind : uint8_t { kNull = 0, kBool, kNumber, kString, kArray, kOb
 // "array", "object", "set".
 std::string_view ValueKindName(ValueKind kind);
 
+class Value;
+
 namespace value_internal {
-struct Node;
+// The header of every heap payload (numbers that need their text, strings
+// longer than 14 bytes, arrays, sets, objects).
+struct Node {
+  std::atomic<uint32_t> refs{1};
+};
+// Strings longer than 14 bytes: the characters follow the header.
+struct StringNode : Node {
+  size_t size = 0;
+  char* data() { return reinterpret_cast<char*>(this + 1); }
+  const char* data() const { return reinterpret_cast<const char*>(this + 1); }
+};
+// Arrays and sets (sorted, unique): the items follow the header.
+struct ArrayNode : Node {
+  uint32_t size = 0;
+  Value* items() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* items() const { return reinterpret_cast<const Value*>(this + 1); }
+};
+// Objects: the entries, sorted by key, follow the header.
+struct ObjectNode : Node {
+  uint32_t size = 0;
+  std::pair<Value, Value>* entries() { return reinterpret_cast<std::pair<Value, Value>*>(this + 1); }
+  const std::pair<Value, Value>* entries() const {
+    return reinterpret_cast<const std::pair<Value, Value>*>(this + 1);
+  }
+};
 }  // namespace value_internal
 
 class Value;
 using ObjectEntry = std::pair<Value, Value>;
 
-class Value {
+class alignas(8) Value {
  public:
   // null
-  Value() : kind_(ValueKind::kNull), small_(true), b_(false), i_(0) {}
-  Value(const Value& o);
-  Value(Value&& o) noexcept;
-  Value& operator=(const Value& o);
-  Value& operator=(Value&& o) noexcept;
-  ~Value();
+  Value() : kind_(ValueKind::kNull), rep_(kRepScalar), sso_{} {}
+  Value(const Value& o) {
+    CopyFrom(o);
+    if (rep_ == kRepNode) Retain();
+  }
+  Value(Value&& o) noexcept {
+    CopyFrom(o);
+    o.Clear();
+  }
+  Value& operator=(const Value& o) {
+    if (this != &o) {
+      if (o.rep_ == kRepNode) o.Retain();
+      if (rep_ == kRepNode) Release();
+      CopyFrom(o);
+    }
+    return *this;
+  }
+  Value& operator=(Value&& o) noexcept {
+    if (this != &o) {
+      if (rep_ == kRepNode) Release();
+      CopyFrom(o);
+      o.Clear();
+    }
+    return *this;
+  }
+  ~Value() {
+    if (rep_ == kRepNode) Release();
+  }
 
   // --- Construction -------------------------------------------------------
   static Value Null() { return Value(); }
@@ -77,6 +131,10 @@ class Value {
   static Value EmptyArray();
   static Value EmptyObject();
   static Value EmptySet();
+  // Builds from a range whose elements are moved out (left null). Avoids a
+  // temporary vector; same semantics as Array / Object / Set.
+  static Value ArrayFrom(Value* first, size_t n);
+  static Value ObjectFrom(ObjectEntry* first, size_t n);
 
   // --- Inspection ---------------------------------------------------------
   ValueKind kind() const { return kind_; }
@@ -91,8 +149,8 @@ class Value {
   bool is_collection() const { return kind_ >= ValueKind::kArray; }
 
   // Booleans. False for non-booleans.
-  bool as_bool() const { return kind_ == ValueKind::kBool && b_; }
-  bool is_true() const { return kind_ == ValueKind::kBool && b_; }
+  bool as_bool() const { return kind_ == ValueKind::kBool && sso_[0] != 0; }
+  bool is_true() const { return kind_ == ValueKind::kBool && sso_[0] != 0; }
 
   // Numbers.
   // True when the number is an integer that fits in int64 (1.0 counts).
@@ -107,13 +165,27 @@ class Value {
   // True when the number has no fractional part (1, 1.0, 1e3), of any size.
   bool is_integral() const;
 
-  // Strings (empty for non-strings).
-  std::string_view as_string() const;
+  // Strings (empty for non-strings). For strings of up to 14 bytes the view
+  // points into this Value (see the lifetime rule above).
+  std::string_view as_string() const {
+    if (kind_ != ValueKind::kString) return {};
+    if (rep_ != kRepNode) return std::string_view(sso_, rep_ & 0x7f);
+    auto* n = static_cast<const value_internal::StringNode*>(node());
+    return std::string_view(n->data(), n->size);
+  }
 
   // Arrays and sets: their elements (empty span for other kinds).
-  std::span<const Value> items() const;
+  std::span<const Value> items() const {
+    if ((kind_ != ValueKind::kArray && kind_ != ValueKind::kSet) || rep_ != kRepNode) return {};
+    auto* n = static_cast<const value_internal::ArrayNode*>(node());
+    return std::span<const Value>(n->items(), n->size);
+  }
   // Objects: their entries sorted by key (empty span for other kinds).
-  std::span<const ObjectEntry> entries() const;
+  std::span<const ObjectEntry> entries() const {
+    if (kind_ != ValueKind::kObject || rep_ != kRepNode) return {};
+    auto* n = static_cast<const value_internal::ObjectNode*>(node());
+    return std::span<const ObjectEntry>(n->entries(), n->size);
+  }
   // Number of elements, entries or members; string length in bytes; 0 otherwise.
   size_t size() const;
 
@@ -131,30 +203,73 @@ class Value {
   // --- Order and hashing --------------------------------------------------
   // OPA's total order: negative, zero or positive.
   friend int Compare(const Value& a, const Value& b);
-  friend bool operator==(const Value& a, const Value& b) { return Compare(a, b) == 0; }
-  friend bool operator!=(const Value& a, const Value& b) { return Compare(a, b) != 0; }
+  friend bool operator==(const Value& a, const Value& b) { return Equal(a, b); }
+  friend bool operator!=(const Value& a, const Value& b) { return !Equal(a, b); }
   friend bool operator<(const Value& a, const Value& b) { return Compare(a, b) < 0; }
   // Consistent with Compare: equal values hash equally (1 and 1.0 too).
   size_t Hash() const;
 
-  // Identity of the shared node (for caches); nullptr for inline scalars.
-  const void* node_identity() const { return small_ ? nullptr : p_; }
+  // Equality (Compare == 0) with fast paths for inline values and shared nodes.
+  static bool Equal(const Value& a, const Value& b) {
+    if (a.kind_ != b.kind_) return false;
+    if (a.rep_ != kRepNode || b.rep_ != kRepNode) {
+      // Short strings and scalars: the representation is canonical (unused
+      // bytes are zero), except for numbers, where 1 and 1.0 are equal.
+      if (a.kind_ != ValueKind::kNumber && a.rep_ != kRepNode && b.rep_ != kRepNode) {
+        return a.rep_ == b.rep_ && std::memcmp(a.sso_, b.sso_, sizeof a.sso_) == 0;
+      }
+      if (a.kind_ == ValueKind::kString) return false;  // short vs long never equal
+    } else if (a.node() == b.node()) {
+      return true;
+    }
+    return Compare(a, b) == 0;
+  }
+
+  // Identity of the shared node (for caches); nullptr for inline values
+  // (null, booleans, int64 numbers and short strings).
+  const void* node_identity() const { return rep_ == kRepNode ? node() : nullptr; }
 
  private:
   friend struct value_internal::Node;
-  explicit Value(ValueKind kind, value_internal::Node* node)
-      : kind_(kind), small_(false), b_(false), p_(node) {}
-  void Retain() const;
+  // rep_: how the payload is held.
+  static constexpr uint8_t kRepNode = 0;    // node pointer in sso_[6..13]
+  static constexpr uint8_t kRepScalar = 1;  // bool in sso_[0], int64 in sso_[6..13]
+  static constexpr uint8_t kRepShort = 0x80;  // | length; chars in sso_[0..13], rest zero
+  static constexpr size_t kMaxShort = 14;
+
+  Value(ValueKind kind, value_internal::Node* node) : kind_(kind), rep_(kRepNode), sso_{} {
+    std::memcpy(sso_ + 6, &node, sizeof node);
+  }
+  value_internal::Node* node() const {
+    value_internal::Node* n;
+    std::memcpy(&n, sso_ + 6, sizeof n);
+    return n;
+  }
+  int64_t small_int() const {
+    int64_t i;
+    std::memcpy(&i, sso_ + 6, sizeof i);
+    return i;
+  }
+  bool is_short_string() const { return (rep_ & kRepShort) != 0; }
+  void Retain() const { node()->refs.fetch_add(1, std::memory_order_relaxed); }
+  // Drops one reference to the node (rep_ == kRepNode); frees it at zero.
   void Release();
+  void CopyFrom(const Value& o) {
+    kind_ = o.kind_;
+    rep_ = o.rep_;
+    std::memcpy(sso_, o.sso_, sizeof sso_);
+  }
+  void Clear() {
+    kind_ = ValueKind::kNull;
+    rep_ = kRepScalar;
+    std::memset(sso_, 0, sizeof sso_);
+  }
 
   ValueKind kind_;
-  bool small_;  // payload inline (null, bool, int64) rather than a node
-  bool b_;
-  union {
-    int64_t i_;
-    value_internal::Node* p_;
-  };
+  uint8_t rep_;
+  char sso_[14];
 };
+static_assert(sizeof(Value) == 16, "Value must stay 16 bytes");
 
 // Hash functor for unordered containers keyed by Value.
 struct ValueHash {

@@ -29,8 +29,15 @@ is_true(v) if lower(sprintf("%v", [v])) == "true"
 
 is_false(v) if lower(sprintf("%v", [v])) == "false"
 
+# A bucket's kumo id is its ARN (or, when an item has none, its resourceId:
+# the bucket name), so keyed lookups find it without scanning every bucket
+# of the inventory for every trail.
 bucket_named(name) := b if {
-	some b in data.kumo.resources["AWS::S3::Bucket"]
+	some key in [
+		concat("", ["arn:aws:s3:::", name]), concat("", ["arn:aws-cn:s3:::", name]),
+		concat("", ["arn:aws-us-gov:s3:::", name]), name,
+	]
+	b := data.kumo.resources["AWS::S3::Bucket"][key]
 	b.name == name
 }
 

@@ -16,11 +16,15 @@ package kumo.aws.cloudtrail.multi_region_trail
 
 import rego.v1
 
-multi_region_in_account if {
+# The accounts that have a multi-region trail. It does not depend on
+# `input`: one pass over the trails per evaluation (none where the evaluator
+# keeps input-independent rules across evaluations), then a set lookup.
+multi_region_accounts contains t.account if {
 	some t in data.kumo.resources["AWS::CloudTrail::Trail"]
-	t.account == input.account
 	is_true(object.get(t.config, "isMultiRegionTrail", false))
 }
+
+multi_region_in_account if input.account in multi_region_accounts
 
 deny contains result if {
 	not is_true(object.get(input.config, "isMultiRegionTrail", false))

@@ -17,11 +17,17 @@ package kumo.aws.s3.server_access_logging
 
 import rego.v1
 
-is_log_target if {
+# Names of the buckets that receive another bucket's access logs. It does
+# not depend on `input`: one pass over the buckets per evaluation (none where
+# the evaluator keeps input-independent rules across evaluations), then a
+# set lookup.
+log_targets contains dest if {
 	some b in data.kumo.resources["AWS::S3::Bucket"]
-	object.get(b, ["supplementary", "BucketLoggingConfiguration", "destinationBucketName"], "") == input.name
-	b.name != input.name
+	dest := object.get(b, ["supplementary", "BucketLoggingConfiguration", "destinationBucketName"], "")
+	dest != b.name
 }
+
+is_log_target if input.name in log_targets
 
 deny contains result if {
 	dest := object.get(input, ["supplementary", "BucketLoggingConfiguration", "destinationBucketName"], null)

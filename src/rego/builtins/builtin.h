@@ -29,9 +29,12 @@ struct BuiltinContext {
   std::string error_code;     // "eval_type_error" | "eval_builtin_error"
   std::string error_message;  // OPA's text, e.g. "operand 1 must be string but got number"
   std::function<void(std::string_view)> print;
-  // Rule/package annotations for rego.metadata.* (set by the evaluator).
-  const Value* metadata_rule = nullptr;
-  const Value* metadata_chain = nullptr;
+  // Rule/package annotations for rego.metadata.*, looked up only when one
+  // of those builtins runs (set by the evaluator): chain=false gives
+  // rego.metadata.rule()'s object, chain=true rego.metadata.chain()'s array;
+  // nullptr when the current rule has none.
+  const Value* (*metadata)(const void* self, bool chain) = nullptr;
+  const void* metadata_self = nullptr;
   // Per-query cache for nondeterministic builtins (rand, uuid) keyed by args.
   std::unordered_map<std::string, Value>* nd_cache = nullptr;
 

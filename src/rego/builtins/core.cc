@@ -87,12 +87,14 @@ bool Trace(BuiltinContext&, std::span<const Value>, Value* out) {
 }
 
 bool MetadataRule(BuiltinContext& ctx, std::span<const Value>, Value* out) {
-  *out = ctx.metadata_rule ? *ctx.metadata_rule : Value::EmptyObject();
+  const Value* m = ctx.metadata ? ctx.metadata(ctx.metadata_self, false) : nullptr;
+  *out = m ? *m : Value::EmptyObject();
   return true;
 }
 
 bool MetadataChain(BuiltinContext& ctx, std::span<const Value>, Value* out) {
-  *out = ctx.metadata_chain ? *ctx.metadata_chain : Value::EmptyArray();
+  const Value* m = ctx.metadata ? ctx.metadata(ctx.metadata_self, true) : nullptr;
+  *out = m ? *m : Value::EmptyArray();
   return true;
 }
 

@@ -57,14 +57,17 @@ bool ParsePath(BuiltinContext* ctx, const Value& p, Path* out) {
 // A trie of paths: objects with null leaves (OPA's pathsToObject).
 struct Trie {
   bool leaf = false;
-  std::vector<std::pair<Value, Trie>> children;
+  // Parallel lists (a vector of pairs would need Trie complete here).
+  std::vector<Value> keys;
+  std::vector<Trie> children;
   Trie* Child(const Value& k, bool create) {
-    for (auto& [key, t] : children) {
-      if (key == k) return &t;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == k) return &children[i];
     }
     if (!create) return nullptr;
-    children.emplace_back(k, Trie());
-    return &children.back().second;
+    keys.push_back(k);
+    children.emplace_back();
+    return &children.back();
   }
   const Trie* Get(const Value& k) const { return const_cast<Trie*>(this)->Child(k, false); }
 };
@@ -90,6 +93,7 @@ bool BuildTrie(BuiltinContext& ctx, const Value& paths, Trie* root) {
     if (!done) {
       Trie* leaf = node->Child(path.back(), true);
       leaf->leaf = true;
+      leaf->keys.clear();
       leaf->children.clear();
     }
   }

@@ -211,7 +211,11 @@ bool TimeFromValue(BuiltinContext& ctx, const Value& v, double* out) {
 }
 
 bool ParseConstraints(BuiltinContext& ctx, const Value& obj, Constraints* c) {
-  for (const auto& [k, v] : obj.entries()) {
+  for (const auto& entry : obj.entries()) {
+    // Named references, not structured bindings: C++20 lambdas cannot
+    // capture a structured binding (clang rejects it).
+    const Value& k = entry.first;
+    const Value& v = entry.second;
     std::string_view name = k.is_string() ? k.as_string() : "";
     auto str = [&](std::string* where) {
       if (!v.is_string())

@@ -89,7 +89,7 @@ class SqliteConn final : public SqlConn {
   }
 
   Status BulkInsert(std::string_view table, const std::vector<std::string>& columns, size_t rows,
-                    const std::function<void(size_t, std::vector<SqlValue>*)>& fill) override {
+                    const std::function<void(size_t, std::vector<SqlRef>*)>& fill) override {
     std::string sql = "INSERT INTO " + std::string(table) + " (";
     for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
     sql += ") VALUES (";
@@ -98,10 +98,10 @@ class SqliteConn final : public SqlConn {
     auto st = Prepare(sql);
     if (!st.ok()) return st.status();
     sqlite3_stmt* stmt = *st;
-    std::vector<SqlValue> values(columns.size());
+    std::vector<SqlRef> values(columns.size());
     for (size_t r = 0; r < rows; ++r) {
       fill(r, &values);
-      KUMO_RETURN_IF_ERROR(Bind(stmt, values));
+      KUMO_RETURN_IF_ERROR(BindRefs(stmt, values));
       if (sqlite3_step(stmt) != SQLITE_DONE) {
         std::string msg = sqlite3_errmsg(db_);
         sqlite3_reset(stmt);
@@ -159,6 +159,22 @@ class SqliteConn final : public SqlConn {
     return Status::Ok();
   }
 
+  Status BindRefs(sqlite3_stmt* stmt, const std::vector<SqlRef>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      const SqlRef& v = values[i];
+      int col = static_cast<int>(i + 1), rc;
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, col, *n);
+      } else if (const auto* t = std::get_if<std::string_view>(&v)) {
+        rc = sqlite3_bind_text(stmt, col, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+      } else {
+        rc = sqlite3_bind_null(stmt, col);
+      }
+      if (rc != SQLITE_OK) return Error(sqlite3_errmsg(db_), "bind");
+    }
+    return Status::Ok();
+  }
+
   sqlite3* db_;
   std::string path_;
   std::unordered_map<std::string, StmtPtr> cache_;
@@ -180,8 +196,12 @@ Result<std::unique_ptr<SqlConn>> OpenSqlite(const std::string& path) {
   // WAL lets readers run during a scan's write; NORMAL is durable against
   // process crashes (the WAL is only synced at checkpoints), which is what a
   // killed kumo needs. LIKE must be case-sensitive to match globs exactly.
+  // 64 KiB pages (set before WAL, so it takes effect only when the file is
+  // created): a million-finding scan writes its WAL and checkpoints it with
+  // 16x fewer page writes and B-tree pages than at the default 4 KiB.
   Status s = conn->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+      "PRAGMA foreign_keys=ON;"
       "PRAGMA case_sensitive_like=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144;");
   if (!s.ok()) return Status(s.code(), "cannot open store " + path + ": " + s.message());
   return std::unique_ptr<SqlConn>(std::move(conn));

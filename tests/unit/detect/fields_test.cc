@@ -351,6 +351,10 @@ TEST(Time, Rfc3339) {
   EXPECT_TRUE(ParseRfc3339("2025-01-02T03:04:05.0000000Z", &ns));
   EXPECT_FALSE(ParseRfc3339("2025-01-02 nope", &ns));
   EXPECT_FALSE(ParseRfc3339("Jan 2, 2025 3:04:05 AM", &ns));
+  // ns since the epoch overflow int64 after 2262-04-11: such times are invalid.
+  EXPECT_TRUE(ParseRfc3339("2200-01-01T00:00:00Z", &ns));
+  EXPECT_FALSE(ParseRfc3339("9999-12-31T23:59:59Z", &ns));
+  EXPECT_FALSE(ParseRfc3339("0001-01-01T00:00:00Z", &ns));
 }
 
 }  // namespace

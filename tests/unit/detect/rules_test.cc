@@ -87,6 +87,16 @@ TEST(Rules, ContainerErrors) {
   EXPECT_TRUE(d.set);
 }
 
+TEST(Rules, StrayCommaIsAnErrorNotAHang) {
+  // yaml-cpp's LoadAll never returns on these; the loader reports them.
+  for (const char* text : {",", " ,x", "'a',", "- a\n,\n", "[a],"}) {
+    auto l = Load({text});
+    EXPECT_EQ(l.set, nullptr) << text;
+    ASSERT_EQ(l.diags.size(), 1u) << text;
+    EXPECT_EQ(l.diags[0].substr(0, 20), "LOAD_ERR_YAML_PARSE:") << text;
+  }
+}
+
 TEST(Rules, StopsAtFirstErrorInAFile) {
   auto l =
       Load({"- list: a\n  items: [x]\n- list: b\n  append: true\n  items: [y]\n- list: c\n  "

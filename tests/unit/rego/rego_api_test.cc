@@ -141,5 +141,89 @@ TEST(RegoApi, ParseTermKeepsSetsAndNumbers) {
   EXPECT_FALSE(ParseTerm("[1,").ok());
 }
 
+// Rules that depend only on data (a table built from all resources) are
+// computed once per thread and reused by later evaluations of the same
+// program with the same data; rules that read input, call nondeterministic
+// builtins or run under `with` are not.
+const char* kJoin = R"(package j
+logged := {b.name | some b in data.kumo.buckets; b.logging}
+deny contains input.name if {
+  not logged[input.name]
+}
+now_bucket := sprintf("%d", [time.now_ns()])
+per_input := input.name
+)";
+
+Value In(const char* name) { return Value::Object({{Value::String("name"), Value::String(name)}}); }
+
+TEST(RegoApi, InputIndependentRulesAreReusedAcrossEvaluations) {
+  auto prog = MustCompile(kJoin);
+  ASSERT_TRUE(prog);
+  auto q = prog->Prepare("data.j.deny");
+  ASSERT_TRUE(q.ok()) << q.errors.ToString();
+  auto data = ParseTerm(
+      R"({"kumo": {"buckets": [{"name": "a", "logging": true}, {"name": "b"}]}})");
+  ASSERT_TRUE(data.ok());
+  EvalOptions o;
+  o.data = &*data.value;
+  EvalStats first, second;
+  o.stats = &first;
+  auto r1 = (*q.value)->Eval(In("a"), o);
+  o.stats = &second;
+  auto r2 = (*q.value)->Eval(In("b"), o);
+  ASSERT_TRUE(r1.ok() && r2.ok());
+  EXPECT_EQ((*r1.value)[0].expressions[0].size(), 0u);  // a is logged
+  EXPECT_TRUE((*r2.value)[0].expressions[0].Contains(Value::String("b")));
+  EXPECT_EQ(first.reused_rule_docs, 0u);
+  EXPECT_EQ(second.reused_rule_docs, 1u);
+  EXPECT_LT(second.steps, first.steps);
+
+  // Different data: recomputed, never stale.
+  auto other = ParseTerm(R"({"kumo": {"buckets": [{"name": "b", "logging": true}]}})");
+  ASSERT_TRUE(other.ok());
+  EvalStats third;
+  o.data = &*other.value;
+  o.stats = &third;
+  auto r3 = (*q.value)->Eval(In("b"), o);
+  ASSERT_TRUE(r3.ok());
+  EXPECT_EQ((*r3.value)[0].expressions[0].size(), 0u);
+  EXPECT_EQ(third.reused_rule_docs, 0u);
+
+  // `with data` replaces what the cached rule read: not reused.
+  auto qw = prog->Prepare(R"(x := data.j.deny with data.kumo.buckets as [])");
+  ASSERT_TRUE(qw.ok()) << qw.errors.ToString();
+  EvalStats fourth;
+  o.stats = &fourth;
+  auto r4 = (*qw.value)->Eval(In("b"), o);
+  ASSERT_TRUE(r4.ok()) << r4.errors.ToString();
+  ASSERT_EQ(r4.value->size(), 1u);
+  EXPECT_TRUE((*r4.value)[0].bindings[0].second.Contains(Value::String("b")));
+  EXPECT_EQ(fourth.reused_rule_docs, 0u);
+}
+
+TEST(RegoApi, InputAndClockDependentRulesAreNotReused) {
+  auto prog = MustCompile(kJoin);
+  ASSERT_TRUE(prog);
+  auto qi = prog->Prepare("data.j.per_input");
+  auto qt = prog->Prepare("data.j.now_bucket");
+  ASSERT_TRUE(qi.ok() && qt.ok());
+  EvalOptions o;
+  EvalStats st;
+  o.stats = &st;
+  auto a = (*qi.value)->Eval(In("a"), o);
+  auto b = (*qi.value)->Eval(In("b"), o);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*a.value)[0].expressions[0].as_string(), "a");
+  EXPECT_EQ((*b.value)[0].expressions[0].as_string(), "b");
+  o.now_ns = 1;
+  auto t1 = (*qt.value)->Eval(In("a"), o);
+  o.now_ns = 2;
+  auto t2 = (*qt.value)->Eval(In("a"), o);
+  ASSERT_TRUE(t1.ok() && t2.ok());
+  EXPECT_EQ((*t1.value)[0].expressions[0].as_string(), "1");
+  EXPECT_EQ((*t2.value)[0].expressions[0].as_string(), "2");
+  EXPECT_EQ(st.reused_rule_docs, 0u);
+}
+
 }  // namespace
 }  // namespace kumo::rego

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 
 #include "scan/control.h"
 #include "scan/mutelist.h"
@@ -300,6 +302,130 @@ TEST(EngineTest, MutesApplyAndStreamToSink) {
   EXPECT_EQ(seen[1].mute_ticket, "SEC-1");
   EXPECT_EQ(r->stats.muted, 1u);
   EXPECT_EQ(r->stats.fail, 1u);
+}
+
+// The streamed findings (sink) are exactly the collected ones, in
+// (control id, resource id) order, over several chunks, threads, a
+// multi-type control, an account-scoped one, mutes and products; the
+// refilled Finding carries nothing over from the previous one.
+TEST(EngineTest, SinkStreamsExactlyTheCollectedFindingsInOrder) {
+  Diagnostics d;
+  ControlSet set;
+  set.AddPrepared(MakeControl("A-BUCKET", {"AWS::S3::Bucket"}, PublicBucket()), &d);
+  set.AddPrepared(MakeControl("B-MULTI", {"AWS::EC2::Instance", "AWS::S3::Bucket"}, PublicBucket()),
+                  &d);
+  set.AddPrepared(MakeControl("C-ACCOUNT", {},
+                              [](const Value& input, const rego::EvalOptions&) {
+                                std::string acct(input.Find("account")->as_string());
+                                if (acct == "222") return DenySet({Value::String("bad account")});
+                                return DenySet({});
+                              }),
+                  &d);
+  std::vector<Resource> res;
+  for (int i = 0; i < 1500; ++i) {
+    // Ids out of order and interleaved types, two accounts.
+    Resource r =
+        Bucket("b" + std::to_string((i * 7919) % 1500), i % 3 == 0, i % 2 == 0 ? "111" : "222");
+    if (i % 5 == 0) {
+      r.type = "AWS::EC2::Instance";
+      r.id = "arn:aws:ec2:::i-" + std::to_string(i);
+    }
+    if (i % 4 == 0) r.tags = {{"team", "core"}};
+    res.push_back(std::move(r));
+  }
+  Ownership own = Ownership::Parse(
+      "products:\n  - name: core\n    champion: c@x\n    match: {tags: {team: core}}\n", "k.yaml",
+      &d);
+  Mutelist ml = Mutelist::Parse(
+      "mutes:\n  - control: B-MULTI\n    resource: \"arn:aws:s3:::b1*\"\n    reason: r\n"
+      "    requester: a\n    approver: b\n    ticket: SEC-2\n    expires: 2099-01-01\n",
+      "m.yaml", &d);
+  ASSERT_FALSE(d.has_errors());
+  auto key = [](const Finding& f) {
+    return f.control_id + "|" + f.resource_id + "|" + f.resource_type + "|" + f.account + "|" +
+           std::string(FindingStatusName(f.status)) + "|" + f.message + "|" + f.product + "|" +
+           f.owner + "|" + f.mute_ticket + "|" + f.mute_reason + "|" +
+           (f.evidence.is_null() ? "-" : "e");
+  };
+  std::vector<std::string> reference;
+  for (unsigned jobs : {1u, 2u}) {
+    for (size_t chunk : {7u, 256u}) {
+      ScanOptions o;
+      o.jobs = jobs;
+      o.chunk_size = chunk;
+      o.ownership = &own;
+      o.mutelist = &ml;
+      auto collected = RunScan(set, res, o, &d);
+      ASSERT_TRUE(collected.ok());
+      std::vector<std::string> streamed;
+      o.sink = [&](const Finding& f) { streamed.push_back(key(f)); };
+      auto r = RunScan(set, res, o, &d);
+      ASSERT_TRUE(r.ok());
+      EXPECT_TRUE(r->findings.empty());
+      std::vector<std::string> keys;
+      for (const auto& f : collected->findings) keys.push_back(key(f));
+      EXPECT_EQ(streamed, keys) << "jobs " << jobs << " chunk " << chunk;
+      // 1500 buckets/instances for B, 1200 buckets for A, 2 accounts for C.
+      EXPECT_EQ(keys.size(), 1500u + 1200u + 2u);
+      for (size_t i = 1; i < collected->findings.size(); ++i) {
+        const Finding& a = collected->findings[i - 1];
+        const Finding& b = collected->findings[i];
+        EXPECT_TRUE(a.control_id < b.control_id ||
+                    (a.control_id == b.control_id && a.resource_id < b.resource_id))
+            << a.control_id << " " << a.resource_id << " / " << b.control_id << " "
+            << b.resource_id;
+      }
+      EXPECT_GT(r->stats.muted, 0u);
+      ASSERT_EQ(r->stats.per_control.size(), 3u);
+      EXPECT_EQ(r->stats.per_control[0].id, "A-BUCKET");
+      EXPECT_EQ(r->stats.per_control[0].evaluations, 1200u);
+      EXPECT_EQ(r->stats.per_control[1].evaluations, 1500u);
+      EXPECT_EQ(r->stats.per_control[2].evaluations, 2u);
+      if (reference.empty()) reference = keys;
+      EXPECT_EQ(keys, reference);
+    }
+  }
+}
+
+// The input document built with shared parts is the plain one, and
+// data.kumo is keyed by the documents' ids.
+TEST(EngineTest, InputDocumentsAndDataKumoMatchResourceToValue) {
+  Diagnostics d;
+  ControlSet set;
+  std::vector<Value> seen_inputs;
+  std::mutex mu;
+  Control c = MakeControl(
+      "A-BUCKET", {"AWS::S3::Bucket"}, [&](const Value& input, const rego::EvalOptions& o) {
+        const Value* by_id = o.data->FindPath({"kumo", "resources", "AWS::S3::Bucket"});
+        EXPECT_NE(by_id, nullptr);
+        if (by_id) {
+          EXPECT_EQ(*by_id->Find(*input.Find("id")), input);
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        seen_inputs.push_back(input);
+        return DenySet({});
+      });
+  c.uses_data_kumo = true;
+  set.AddPrepared(std::move(c), &d);
+  std::vector<Resource> res;
+  for (int i = 0; i < 2000; ++i) {
+    Resource r = Bucket("bucket-with-a-long-name-" + std::to_string(i), false,
+                        i % 2 ? "00000000-0000-4000-8000-000000000001" : "111122223333");
+    r.source_file = i < 1000 ? "inventory/aws/one-long-file-name.json" : "inventory/two.json";
+    r.source_format = "aws-config-file";
+    r.source_record = static_cast<uint64_t>(i);
+    res.push_back(std::move(r));
+  }
+  ScanOptions o;
+  o.jobs = 2;
+  auto r = RunScan(set, res, o, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(seen_inputs.size(), res.size());
+  std::map<std::string, Value> by_id;
+  for (const Resource& x : res) by_id[x.id] = x.ToValue();
+  for (const Value& in : seen_inputs) {
+    EXPECT_EQ(in, by_id[std::string(in.Find("id")->as_string())]);
+  }
 }
 
 TEST(EngineTest, ScopeCovers) {

@@ -11,6 +11,10 @@
 #include <filesystem>
 #include <string>
 
+#include "model/resource.h"
+#include "scan/mutelist.h"
+#include "scan/ownership.h"
+#include "scan/scan.h"
 #include "store/sql.h"
 
 namespace kumo::store {
@@ -60,6 +64,7 @@ struct SqliteBackend {
     }
     return OpenStore(path);
   }
+  std::string Location() const { return path; }
   bool Available(std::string*) { return true; }
   ~SqliteBackend() {
     if (!path.empty()) {
@@ -93,6 +98,7 @@ struct PostgresBackend {
     }
     return OpenStore(url);
   }
+  std::string Location() const { return url; }
   ~PostgresBackend() {
     if (schema.empty()) return;
     auto admin = OpenPostgres(std::getenv("KUMO_TEST_PG_URL"));
@@ -119,6 +125,21 @@ class StoreTest : public ::testing::Test {
     ScanInput in = MakeScan(findings, std::move(accounts), std::move(types), std::move(controls));
     in.started_at = now_ - 10;
     in.finished_at = now_;
+    auto r = store_->RecordScan(in);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : ScanSummary{};
+  }
+
+  // Records a scan of account 111 whose resources carry `tags` (by resource id).
+  ScanSummary RecordTagged(const std::vector<Finding>& findings,
+                           const std::map<std::string, std::map<std::string, std::string>>& tags) {
+    now_ += 60;
+    ScanInput in = MakeScan(findings, {"111"});
+    in.finished_at = now_;
+    in.tags_of = [&tags](const Finding& f) -> const std::map<std::string, std::string>* {
+      auto it = tags.find(f.resource_id);
+      return it == tags.end() ? nullptr : &it->second;
+    };
     auto r = store_->RecordScan(in);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : ScanSummary{};
@@ -520,6 +541,169 @@ TYPED_TEST(StoreTest, TicketKeysAndProducts) {
   ASSERT_EQ(ps->size(), 1u);
   EXPECT_EQ((*ps)[0].champions, p.champions);
   EXPECT_EQ((*ps)[0].rules, p.rules);
+}
+
+// Store mutes match tags exactly as mutelist rules do (scan/mutelist.h):
+// every tag of the mute must be on the resource with a value its glob
+// matches; an empty glob matches only an empty value.
+TYPED_TEST(StoreTest, MuteByTagsMatchesLikeMutelist) {
+  const std::map<std::string, std::map<std::string, std::string>> tags = {
+      {"r-both", {{"env", "prod-eu"}, {"team", "pay"}}},
+      {"r-env-only", {{"env", "prod"}}},
+      {"r-dev", {{"env", "dev"}, {"team", "pay"}}},
+      {"r-empty-owner", {{"env", "prod"}, {"team", "pay"}, {"owner", ""}}},
+      {"r-other-key", {{"environment", "prod"}, {"team", "pay"}}},
+  };
+  std::vector<Finding> findings;
+  for (const char* r : {"r-both", "r-env-only", "r-dev", "r-empty-owner", "r-other-key", "r-none"})
+    findings.push_back(MakeFinding("C1", r, "111", FindingStatus::kFail));
+  this->RecordTagged(findings, tags);
+
+  Mute req;
+  req.tags = {{"env", "prod*"}, {"team", "p?y"}};
+  req.reason = "prod payments buckets are public by design";
+  req.requester = "alice";
+  req.expires_at = this->now_ + 86400;
+  auto id = this->store_->RequestMute(req);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  ASSERT_TRUE(this->store_->ApproveMute(*id, "bob", "").ok());
+
+  // The same rule in a mutelist file decides the same way.
+  Diagnostics diags;
+  auto list = scan::Mutelist::Parse(
+      "mutes:\n  - tags: {env: 'prod*', team: 'p?y'}\n    reason: r\n    requester: alice\n"
+      "    approver: bob\n    ticket: T-1\n    expires: 2099-12-31\n",
+      "mutelist.yaml", &diags);
+  ASSERT_EQ(list.rules().size(), 1u) << diags.items().size();
+  const std::map<std::string, std::string> no_tags;
+  auto check = [&](const char* when) {
+    for (const Finding& f : findings) {
+      auto it = tags.find(f.resource_id);
+      bool listed = list.Match(f, it == tags.end() ? no_tags : it->second) != nullptr;
+      EXPECT_EQ(this->Get("C1", f.resource_id).state, listed ? "muted" : "open")
+          << when << ": " << f.resource_id;
+    }
+  };
+  check("after approval");
+  EXPECT_EQ(this->Get("C1", "r-both").state, "muted");
+  EXPECT_EQ(this->Get("C1", "r-empty-owner").state, "muted");
+  EXPECT_EQ(this->Get("C1", "r-dev").state, "open");
+
+  // A later scan matches the tags it reports: r-dev moved to prod, r-both lost its team.
+  auto moved = tags;
+  moved["r-dev"]["env"] = "prod-us";
+  moved["r-both"].erase("team");
+  auto s = this->RecordTagged(findings, moved);
+  EXPECT_EQ(this->Get("C1", "r-dev").state, "muted");
+  EXPECT_EQ(this->Get("C1", "r-both").state, "open");
+  EXPECT_EQ(s.muted, 2);  // r-dev and r-empty-owner
+  for (const Finding& f : findings) {
+    auto it = moved.find(f.resource_id);
+    bool listed = list.Match(f, it == moved.end() ? no_tags : it->second) != nullptr;
+    EXPECT_EQ(this->Get("C1", f.resource_id).state, listed ? "muted" : "open") << f.resource_id;
+  }
+
+  // An empty glob matches only an empty value.
+  Mute owner;
+  owner.tags = {{"owner", ""}};
+  owner.reason = "unowned";
+  owner.requester = "alice";
+  owner.approver = "bob";
+  owner.expires_at = this->now_ + 86400;
+  this->RecordTagged({MakeFinding("C2", "r-empty-owner", "111", FindingStatus::kFail),
+                      MakeFinding("C2", "r-both", "111", FindingStatus::kFail)},
+                     {{"r-empty-owner", {{"owner", ""}}}, {"r-both", {{"owner", "x"}}}});
+  ASSERT_TRUE(this->store_->ImportMute(owner).ok());
+  EXPECT_EQ(this->Get("C2", "r-empty-owner").state, "muted");
+  EXPECT_EQ(this->Get("C2", "r-both").state, "open");
+
+  // Tags are listed with the mute, and importing differs by tag set.
+  auto active = this->store_->ListMutes({"active"});
+  ASSERT_TRUE(active.ok());
+  ASSERT_EQ(active->size(), 2u);
+  EXPECT_EQ((*active)[1].tags,
+            (std::vector<std::pair<std::string, std::string>>{{"env", "prod*"}, {"team", "p?y"}}));
+  auto again = this->store_->ImportMute(owner);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, (*active)[0].id);
+  owner.tags = {{"owner", "*"}};
+  auto other = this->store_->ImportMute(owner);
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(*other, *again);
+
+  // A mute may consist of tags alone, but not of a key given twice.
+  Mute twice = req;
+  twice.tags = {{"env", "a"}, {"env", "b"}};
+  EXPECT_EQ(this->store_->RequestMute(twice).status().code(), StatusCode::kInvalidArgument);
+}
+
+// `kumo scan --store` (PersistScan) writes kumo.yaml's product catalogue and
+// the inventory's tags along with the scan.
+TYPED_TEST(StoreTest, PersistScanWritesProductsAndTags) {
+  Diagnostics diags;
+  auto own = scan::Ownership::Parse(
+      "products:\n"
+      "  - name: payments\n    champion: priya@example.com\n    slack_channel: '#pay-sec'\n"
+      "    jira_project: PAY\n    match:\n      accounts: ['111']\n      projects: [pay-prod]\n"
+      "      subscriptions: [sub-1]\n      tags: {team: pay}\n"
+      "  - name: data\n    champion: lena@example.com\n    jira_project: DATA\n"
+      "    match:\n      tags: {team: data}\n",
+      "kumo.yaml", &diags);
+  ASSERT_EQ(own.products().size(), 2u);
+  std::vector<Resource> resources(2);
+  resources[0].id = "arn:bucket-a";
+  resources[0].tags = {{"team", "pay"}, {"env", "prod"}};
+  resources[1].id = "arn:bucket-b";
+  resources[1].tags = {{"team", "pay"}, {"env", "dev"}};
+  Mute m;
+  m.tags = {{"env", "prod"}};
+  m.reason = "prod buckets";
+  m.requester = "alice";
+  m.approver = "bob";
+  m.expires_at = 4'000'000'000;
+  ASSERT_TRUE(this->store_->ImportMute(m).ok());
+
+  scan::ScanResult result;
+  result.scope.providers = {"aws"};
+  result.scope.accounts = {"111"};
+  result.scope.resource_types = {"AWS::S3::Bucket"};
+  result.scope.controls = {"C1"};
+  result.findings = {MakeFinding("C1", "arn:bucket-a", "111", FindingStatus::kFail),
+                     MakeFinding("C1", "arn:bucket-b", "111", FindingStatus::kFail)};
+  auto saved = PersistScan(this->backend_.Location(), result, {"inv/"}, {&own, &resources});
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  EXPECT_EQ(saved->muted, 1);
+  EXPECT_EQ(this->Get("C1", "arn:bucket-a").state, "muted");
+  EXPECT_EQ(this->Get("C1", "arn:bucket-b").state, "open");
+
+  auto products = this->store_->ListProducts();
+  ASSERT_TRUE(products.ok()) << products.status().ToString();
+  ASSERT_EQ(products->size(), 2u);
+  const ProductRecord& data = (*products)[0];
+  const ProductRecord& pay = (*products)[1];
+  EXPECT_EQ(data.name, "data");
+  EXPECT_EQ(data.champions, std::vector<std::string>{"lena@example.com"});
+  EXPECT_EQ(data.jira_project, "DATA");
+  EXPECT_EQ(pay.name, "payments");
+  EXPECT_EQ(pay.champions, std::vector<std::string>{"priya@example.com"});
+  EXPECT_EQ(pay.slack_channel, "#pay-sec");
+  EXPECT_EQ(pay.jira_project, "PAY");
+  EXPECT_EQ(pay.rules, (std::vector<std::pair<std::string, std::string>>{{"account", "111"},
+                                                                         {"subscription", "sub-1"},
+                                                                         {"project", "pay-prod"},
+                                                                         {"tag", "team=pay"}}));
+
+  // The next scan with a changed kumo.yaml replaces the catalogue.
+  auto own2 = scan::Ownership::Parse(
+      "products:\n  - name: data\n    champion: lena@example.com\n    match:\n"
+      "      accounts: ['111']\n",
+      "kumo.yaml", &diags);
+  ASSERT_TRUE(PersistScan(this->backend_.Location(), result, {"inv/"}, {&own2, nullptr}).ok());
+  products = this->store_->ListProducts();
+  ASSERT_TRUE(products.ok());
+  ASSERT_EQ(products->size(), 1u);
+  EXPECT_EQ((*products)[0].rules,
+            (std::vector<std::pair<std::string, std::string>>{{"account", "111"}}));
 }
 
 TEST(GlobToLikeTest, EscapesLikeMetacharacters) {
