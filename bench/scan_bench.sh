@@ -19,7 +19,7 @@ if [[ ! -d "$inv" ]]; then
   echo "generating $n resources into $inv" >&2
   "$here/gen_scan_bench.sh" "$kumo" "$inv" "$n"
 fi
-bytes=$(du -sb "$inv" | cut -f1)
+bytes=$(du -sbL "$inv" | cut -f1)
 controls=$("$kumo" scan "$inv" --policies-builtin "$root/policies" --list-controls 2>/dev/null | wc -l)
 
 log="$work/scan-$n.log"

@@ -34,11 +34,18 @@ deny contains result if {
 }
 
 # Regions in which the inventory holds resources of this account.
-regions_in_use contains r.region if {
+regions_in_use contains region if {
+	some [account, region] in account_regions
+	account == input.account
+}
+
+# Every (account, region) pair with AWS resources. It does not read `input`,
+# so the evaluator computes it once per scan thread instead of walking the
+# whole inventory for every account.
+account_regions contains [r.account, r.region] if {
 	some _, rs in data.kumo.resources
 	some r in rs
 	r.provider == "aws"
-	r.account == input.account
 	r.region != "global"
 	r.region != ""
 }
