@@ -825,7 +825,7 @@ class Evaluator {
         if (!cb && kv.is_number()) cb = base->Find(kv.number_text());
       }
       if (!child->rules_below || (cb && HasValueRules(child))) {
-        if (cb) return WalkValue(*cb, ref, i + 1, k);
+        if (cb) return WalkBaseValue(*cb, ref, i + 1, k);
         return true;
       }
       n = child;
@@ -833,6 +833,27 @@ class Evaluator {
       ++i;
     }
     return WalkData(n, base, ref, i, k);
+  }
+
+  // WalkValue for a base document under `data`: its object keys come from
+  // JSON or YAML and are strings, so a number key (data.nested[2]) also
+  // finds the key spelled as that number's text, as OPA does. Only a ref
+  // that walks data itself does this, not one through a variable holding
+  // the same document.
+  bool WalkBaseValue(const Value& v, const Term& ref, size_t i, VCont k) {
+    if (i == ref.items.size()) return k(v);
+    const Term& key = *ref.items[i];
+    const Value* kv = nullptr;
+    if (key.kind == TermKind::kScalar) {
+      kv = &key.value;
+    } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
+      kv = &frame_[key.slot].v;
+    }
+    if (!kv) return WalkValue(v, ref, i, k);
+    const Value* c = LookupKey(v, *kv);
+    if (!c && kv->is_number() && v.is_object()) c = v.Find(kv->number_text());
+    if (!c) return true;
+    return WalkBaseValue(*c, ref, i + 1, k);
   }
 
   bool Shadowed(const DataNode* n) const {
@@ -854,7 +875,7 @@ class Evaluator {
   bool WalkData(const DataNode* n, const Value* base, const Term& ref, size_t i, VCont k) {
     if (!overrides_.empty() && Shadowed(n)) {
       if (!base) return true;
-      return WalkValue(*base, ref, i, k);
+      return WalkBaseValue(*base, ref, i, k);
     }
     if (HasValueRules(n)) {
       Value doc;
@@ -876,7 +897,7 @@ class Evaluator {
           !(cb && HasValueRules(it->second.get()))) {
         return WalkData(it->second.get(), cb, ref, i + 1, k);
       }
-      if (cb) return WalkValue(*cb, ref, i + 1, k);
+      if (cb) return WalkBaseValue(*cb, ref, i + 1, k);
       return true;
     };
     if (key.kind == TermKind::kScalar) return step(key.value);

@@ -69,8 +69,6 @@ struct CompileOptions {
   bool enable_print = true;            // keep print() calls (else stripped)
 };
 
-// Per-evaluation budgets and switches. Every limit fails with a clear
-// RegoError ("eval_limit_error"-style code) instead of hanging.
 // Counters of one evaluation (EvalOptions::stats adds to them).
 struct EvalStats {
   uint64_t steps = 0;
@@ -80,6 +78,8 @@ struct EvalStats {
   uint64_t reused_rule_docs = 0;
 };
 
+// Per-evaluation budgets and switches. Every limit fails with a clear
+// RegoError ("eval_limit_error"-style code) instead of hanging.
 struct EvalOptions {
   bool strict_builtin_errors = false;
   uint64_t max_steps = 10'000'000;  // evaluation steps per query
