@@ -100,7 +100,8 @@ void BM_ControlEvalOnly(benchmark::State& state) {
   auto q = (*prog.value)->Prepare("data.kumo.bench.c000.deny");
   std::vector<Value> inputs;
   std::ifstream f(dir / "resources.jsonl");
-  for (std::string l; inputs.size() < 10000 && std::getline(f, l);) inputs.push_back(*json::ParseJson(l));
+  for (std::string l; inputs.size() < 10000 && std::getline(f, l);)
+    inputs.push_back(*json::ParseJson(l));
   Value base = Value::Object({{Value::String("kumo"), Value::EmptyObject()}});
   rego::EvalOptions opts;
   opts.data = &base;

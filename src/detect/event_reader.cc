@@ -41,19 +41,33 @@ bool StringAt(simdjson::dom::object o, std::string_view key, std::string_view* s
 // record's keys (the first of duplicate keys wins, as with at_key()).
 struct TopKeys {
   enum Key {
-    kDetail, kDetailType, kCloudTrailEvent, kEventName, kEventSource, kEventVersion,
-    kUserIdentity, kProtoPayload, kMessage, kOperationName, kResourceId, kCategory,
-    kEventTimestamp, kEventTime, kTimestamp, kTime, kCount
+    kDetail,
+    kDetailType,
+    kCloudTrailEvent,
+    kEventName,
+    kEventSource,
+    kEventVersion,
+    kUserIdentity,
+    kProtoPayload,
+    kMessage,
+    kOperationName,
+    kResourceId,
+    kCategory,
+    kEventTimestamp,
+    kEventTime,
+    kTimestamp,
+    kTime,
+    kCount
   };
   element v[kCount];
   uint32_t found = 0;
 
   explicit TopKeys(simdjson::dom::object o) {
     static constexpr std::string_view kNames[kCount] = {
-        "detail",       "detail-type",   "CloudTrailEvent", "eventName",  "eventSource",
-        "eventVersion", "userIdentity",  "protoPayload",    "message",    "operationName",
-        "resourceId",   "category",      "eventTimestamp",  "eventTime",  "timestamp",
-        "time"};
+        "detail",         "detail-type",   "CloudTrailEvent", "eventName",
+        "eventSource",    "eventVersion",  "userIdentity",    "protoPayload",
+        "message",        "operationName", "resourceId",      "category",
+        "eventTimestamp", "eventTime",     "timestamp",       "time"};
     for (simdjson::dom::key_value_pair kv : o) {
       std::string_view k = kv.key;
       for (int i = 0; i < kCount; ++i) {
@@ -178,7 +192,7 @@ class EventReader::LineSource {
       if (eof_) return false;
       if (!skipping_ && end_ - pos_ > max_len) skipping_ = true;
       if (skipping_) pos_ = end_ = 0;  // drop the too-long line's bytes
-      size_t done = end_ - pos_;      // bytes already searched
+      size_t done = end_ - pos_;       // bytes already searched
       if (!Fill(max_len, error)) {
         if (!error->empty()) return false;
         eof_ = true;
@@ -205,7 +219,8 @@ class EventReader::LineSource {
       end_ -= pos_;
       pos_ = 0;
     }
-    if (cap_ - end_ < kChunk / 4) Resize(std::min(std::max(cap_ * 2, end_ + kChunk), max_len + kChunk));
+    if (cap_ - end_ < kChunk / 4)
+      Resize(std::min(std::max(cap_ * 2, end_ + kChunk), max_len + kChunk));
     for (;;) {
       ssize_t r = ::read(fd_, buf_.data() + end_, cap_ - end_);
       if (r < 0 && errno == EINTR) continue;
@@ -269,7 +284,12 @@ bool HasEnvelopeKey(simdjson::dom::object o) {
     std::string_view k = kv.key;
     if (k.size() < 5 || k.size() > 8) continue;
     switch (k[0]) {
-      case 'R': case 'r': case 'v': case 'E': case 'm': case 'e':
+      case 'R':
+      case 'r':
+      case 'v':
+      case 'E':
+      case 'm':
+      case 'e':
         for (const std::string& e : EventEnvelopeKeys()) {
           if (k == e) return true;
         }
@@ -345,9 +365,8 @@ void EventReader::FlushReaderDiagnostics() {
   for (; reader_diags_seen_ < items.size(); ++reader_diags_seen_) {
     Diagnostic d = items[reader_diags_seen_];
     if (lines_) {  // a fallback line: shift to the file's numbering
-      d.where.line = static_cast<uint32_t>(
-          std::min<uint64_t>(static_cast<uint64_t>(static_cast<int64_t>(d.where.line) + line_offset_),
-                             UINT32_MAX));
+      d.where.line = static_cast<uint32_t>(std::min<uint64_t>(
+          static_cast<uint64_t>(static_cast<int64_t>(d.where.line) + line_offset_), UINT32_MAX));
       d.where.record += record_offset_;
       records_seen_ = std::max(records_seen_, d.where.record);
     }
@@ -445,8 +464,7 @@ bool EventReader::Classify(EvalContext& ctx, element rec, Event* ev, std::string
     src = Source::kGcpAuditLog;
     found = true;
   } else if (keys.get(K::kOperationName, &e) &&
-             (keys.has(K::kResourceId) || keys.has(K::kCategory) ||
-              keys.has(K::kEventTimestamp))) {
+             (keys.has(K::kResourceId) || keys.has(K::kCategory) || keys.has(K::kEventTimestamp))) {
     src = Source::kAzureActivity;
     rest = e.type() == element_type::OBJECT || keys.has(K::kEventTimestamp);
     found = true;

@@ -90,13 +90,13 @@ class EventReader {
   EventReaderOptions opts_;
   ReadStats stats_;
   size_t reader_diags_seen_ = 0;
-  uint64_t record_offset_ = 0;  // added to reader_'s record numbers
-  int64_t line_offset_ = 0;     // added to reader_'s line numbers
+  uint64_t record_offset_ = 0;                   // added to reader_'s record numbers
+  int64_t line_offset_ = 0;                      // added to reader_'s line numbers
   static constexpr size_t kFallbackPrefix = 64;  // newlines before a fallback line
-  uint64_t records_seen_ = 0;   // record numbers used so far (fast path)
-  uint64_t reader_bytes_ = 0;   // bytes of finished readers
-  size_t max_window_ = 0;       // of finished fallback readers
-  std::string decoded_;         // Pub/Sub data and lookup-events strings (padded)
+  uint64_t records_seen_ = 0;                    // record numbers used so far (fast path)
+  uint64_t reader_bytes_ = 0;                    // bytes of finished readers
+  size_t max_window_ = 0;                        // of finished fallback readers
+  std::string decoded_;                          // Pub/Sub data and lookup-events strings (padded)
 };
 
 // Expands inputs: "-" and files stay, directories are walked recursively

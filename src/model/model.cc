@@ -67,8 +67,8 @@ std::string_view FindingStatusName(FindingStatus s) {
 }
 
 bool ParseFindingStatus(std::string_view s, FindingStatus* out) {
-  for (auto st : {FindingStatus::kPass, FindingStatus::kFail, FindingStatus::kMuted,
-                  FindingStatus::kError}) {
+  for (auto st :
+       {FindingStatus::kPass, FindingStatus::kFail, FindingStatus::kMuted, FindingStatus::kError}) {
     if (s == FindingStatusName(st)) {
       *out = st;
       return true;

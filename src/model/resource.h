@@ -25,7 +25,7 @@ struct Resource {
   std::string id;       // ARN, CAI full resource name, ARM id
   std::string name;
   std::map<std::string, std::string> tags;  // AWS tags, GCP labels, Azure tags
-  Value config;         // provider-native body
+  Value config;                             // provider-native body
   Value supplementary;  // AWS Config supplementaryConfiguration (JSON strings parsed)
   Value iam_policy;     // GCP CAI iamPolicy
   Value ancestors;      // GCP ancestors / Azure management groups (array of strings)

@@ -47,7 +47,7 @@ struct Slot {
 };
 
 struct CacheEntry {
-  uint8_t state = 0;  // 0 none, 1 computing, 2 done
+  uint8_t state = 0;    // 0 none, 1 computing, 2 done
   uint32_t serial = 0;  // the evaluation that computed it (persistent cache)
   bool defined = false;
   Value v;
@@ -213,8 +213,7 @@ class Evaluator {
     auto self = prog.weak_from_this();
     if (!self.expired()) {
       if (pc.raw != &prog || pc.prog.lock().get() != &prog ||
-          pc.strict != opts.strict_builtin_errors ||
-          !SameDocument(pc.data, *base_data_)) {
+          pc.strict != opts.strict_builtin_errors || !SameDocument(pc.data, *base_data_)) {
         pc.prog = self;
         pc.raw = &prog;
         pc.data = *base_data_;
@@ -357,7 +356,7 @@ class Evaluator {
     const Expr& e = plan.body[i];
     return EvalExpr(e, [&]() {
       vals[i] = (e.kind == ExprKind::kTerm && !e.negated && last_term_value_) ? *last_term_value_
-                                                                               : Value::Bool(true);
+                                                                              : Value::Bool(true);
       return RunQueryBody(plan, i + 1, vals, rows);
     });
   }
@@ -1442,7 +1441,7 @@ class Evaluator {
   CacheEntry* cache_ = nullptr;
   CacheEntry* persistent_ = nullptr;  // see EvalScratch::persistent
   uint64_t reused_ = 0;
-  uint32_t serial_ = 0;  // this evaluation's number on this thread
+  uint32_t serial_ = 0;                  // this evaluation's number on this thread
   std::vector<int>* touched_ = nullptr;  // null while a `with` cache is active
   Slot* frame_ = nullptr;
   bool failed_ = false;

@@ -88,7 +88,7 @@ void* AllocNode(size_t bytes) {
       return b;
     }
     if (!tl_reaper.armed) tl_reaper.armed = true;
-    return ::operator new(c * kGranule);
+    return ::operator new(c* kGranule);
   }
 #endif
   return ::operator new(bytes);
@@ -97,7 +97,8 @@ void* AllocNode(size_t bytes) {
 void FreeNode(void* p, size_t bytes) {
 #if KUMO_NODE_CACHE
   size_t c = (bytes + kGranule - 1) / kGranule;
-  if (c <= kClasses && !tl_cache.dead && tl_cache.count[c - 1] < kClassCacheBytes / (c * kGranule)) {
+  if (c <= kClasses && !tl_cache.dead &&
+      tl_cache.count[c - 1] < kClassCacheBytes / (c * kGranule)) {
     auto* b = static_cast<FreeBlock*>(p);
     b->next = tl_cache.head[c - 1];
     tl_cache.head[c - 1] = b;
@@ -502,8 +503,7 @@ size_t Value::size() const {
   switch (kind_) {
     case ValueKind::kString: return as_string().size();
     case ValueKind::kArray:
-    case ValueKind::kSet:
-      return rep_ == kRepNode ? static_cast<const ArrayNode*>(node())->size : 0;
+    case ValueKind::kSet: return rep_ == kRepNode ? static_cast<const ArrayNode*>(node())->size : 0;
     case ValueKind::kObject:
       return rep_ == kRepNode ? static_cast<const ObjectNode*>(node())->size : 0;
     default: return 0;

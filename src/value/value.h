@@ -68,7 +68,9 @@ struct ArrayNode : Node {
 // Objects: the entries, sorted by key, follow the header.
 struct ObjectNode : Node {
   uint32_t size = 0;
-  std::pair<Value, Value>* entries() { return reinterpret_cast<std::pair<Value, Value>*>(this + 1); }
+  std::pair<Value, Value>* entries() {
+    return reinterpret_cast<std::pair<Value, Value>*>(this + 1);
+  }
   const std::pair<Value, Value>* entries() const {
     return reinterpret_cast<const std::pair<Value, Value>*>(this + 1);
   }
@@ -232,8 +234,8 @@ class alignas(8) Value {
  private:
   friend struct value_internal::Node;
   // rep_: how the payload is held.
-  static constexpr uint8_t kRepNode = 0;    // node pointer in sso_[6..13]
-  static constexpr uint8_t kRepScalar = 1;  // bool in sso_[0], int64 in sso_[6..13]
+  static constexpr uint8_t kRepNode = 0;      // node pointer in sso_[6..13]
+  static constexpr uint8_t kRepScalar = 1;    // bool in sso_[0], int64 in sso_[6..13]
   static constexpr uint8_t kRepShort = 0x80;  // | length; chars in sso_[0..13], rest zero
   static constexpr size_t kMaxShort = 14;
 

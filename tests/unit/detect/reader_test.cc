@@ -20,9 +20,8 @@ std::vector<std::string> ReadAll(const std::string& name, const std::string& byt
   EventReaderOptions o;
   o.line_fast_path = fast;
   o.on_diagnostic = [&](const Diagnostic& d) {
-    out.push_back("diag " + d.code + " line=" + std::to_string(d.where.line) +
-                  " record=" + std::to_string(d.where.record) + " file=" + d.where.file + " " +
-                  d.message);
+    out.push_back("diag " + d.code + " line=" + std::to_string(d.where.line) + " record=" +
+                  std::to_string(d.where.record) + " file=" + d.where.file + " " + d.message);
   };
   std::string path;
   if (from_file) {
@@ -87,21 +86,21 @@ TEST(EventReaderLines, OddLinesFallBackWithTheSameNumbers) {
   std::string ct(kCt);
   std::string in;
   in += ct + "\n";
-  in += "\n   \n";                                      // blank lines
-  in += "{\"eventName\": \"Broken\"\n";                 // unterminated
-  in += ct + "\r\n";                                    // CRLF
-  in += "{\"Records\":[" + ct + "," + ct + "]}\n";      // envelope on one line
-  in += "[" + ct + ",{\"x\":1}]\n";                     // array on one line
-  in += ct + " " + ct + "\n";                           // two values on a line
-  in += "42\n";                                         // a scalar record
+  in += "\n   \n";                                  // blank lines
+  in += "{\"eventName\": \"Broken\"\n";             // unterminated
+  in += ct + "\r\n";                                // CRLF
+  in += "{\"Records\":[" + ct + "," + ct + "]}\n";  // envelope on one line
+  in += "[" + ct + ",{\"x\":1}]\n";                 // array on one line
+  in += ct + " " + ct + "\n";                       // two values on a line
+  in += "42\n";                                     // a scalar record
   in += "{\"eventName\":\"X\",\"eventSource\":\"s\",\"eventTime\":\"bad\"}\n";  // time fallback
-  in += "{\"a\":1}\n";                                  // unrecognized
-  in += "}\n";                                          // unexpected character
+  in += "{\"a\":1}\n";                                                          // unrecognized
+  in += "}\n";                                                        // unexpected character
   in += "{\"eventName\":\"A\",\"eventSource\":\"s\",\"bad\":tru}\n";  // delimited, bad JSON
-  in += "\xEF\xBB\xBF" + ct + "\n";                     // BOM in the middle of the file
-  in += std::string("{\"k\":\"a\0b\"}\n", 12);          // NUL inside a line
-  in += "{\"value\":5," + ct.substr(1) + "\n";          // envelope key that is not an array
-  in += ct;                                             // last line, no newline
+  in += "\xEF\xBB\xBF" + ct + "\n";             // BOM in the middle of the file
+  in += std::string("{\"k\":\"a\0b\"}\n", 12);  // NUL inside a line
+  in += "{\"value\":5," + ct.substr(1) + "\n";  // envelope key that is not an array
+  in += ct;                                     // last line, no newline
   auto slow = ReadAll("mixed.jsonl", in, false);
   auto fast = ReadAll("mixed.jsonl", in, true);
   // The time fallback uses the clock; compare without that event's time.
@@ -120,7 +119,9 @@ TEST(EventReaderLines, DepthLimitMatches) {
   for (int depth : {510, 511, 512, 513, 600}) {
     std::string v = "1";
     for (int i = 1; i < depth; ++i) v = "[" + v + "]";
-    std::string line = R"({"eventName":"D","eventSource":"s","eventTime":"2025-01-02T03:04:05Z","deep":)" + v + "}";
+    std::string line =
+        R"({"eventName":"D","eventSource":"s","eventTime":"2025-01-02T03:04:05Z","deep":)" + v +
+        "}";
     ExpectSame("deep.jsonl", line + "\n" + kCt + "\n");
     auto fast = ReadAll("deep.jsonl", line + "\n", true);
     EXPECT_EQ(fast[0].substr(0, depth <= 512 ? 22 : 19),
@@ -139,7 +140,9 @@ TEST(EventReaderLines, GzipAndBomFilesUseTheGeneralPath) {
 TEST(EventReaderLines, LongLinesAcrossReadChunks) {
   // Lines longer than the 1 MiB read chunk, and many short ones across
   // chunk boundaries, from a real file.
-  std::string big = R"({"eventName":"Big","eventSource":"s","eventTime":"2025-01-02T03:04:05Z","pad":")" + std::string(3u << 20, 'x') + "\"}";
+  std::string big =
+      R"({"eventName":"Big","eventSource":"s","eventTime":"2025-01-02T03:04:05Z","pad":")" +
+      std::string(3u << 20, 'x') + "\"}";
   std::string in;
   for (int i = 0; i < 3000; ++i) in += std::string(kCt) + "\n";
   in += big + "\n";

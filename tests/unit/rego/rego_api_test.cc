@@ -161,8 +161,8 @@ TEST(RegoApi, InputIndependentRulesAreReusedAcrossEvaluations) {
   ASSERT_TRUE(prog);
   auto q = prog->Prepare("data.j.deny");
   ASSERT_TRUE(q.ok()) << q.errors.ToString();
-  auto data = ParseTerm(
-      R"({"kumo": {"buckets": [{"name": "a", "logging": true}, {"name": "b"}]}})");
+  auto data =
+      ParseTerm(R"({"kumo": {"buckets": [{"name": "a", "logging": true}, {"name": "b"}]}})");
   ASSERT_TRUE(data.ok());
   EvalOptions o;
   o.data = &*data.value;
