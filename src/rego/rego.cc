@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "rego/builtins/a_util.h"
 #include "rego/parser.h"
 #include "rego/program.h"
 
@@ -74,54 +75,6 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void FormatRec(const Value& v, std::string* out) {
-  switch (v.kind()) {
-    case ValueKind::kNull: out->append("null"); return;
-    case ValueKind::kBool: out->append(v.as_bool() ? "true" : "false"); return;
-    case ValueKind::kNumber: out->append(v.number_text()); return;
-    case ValueKind::kString: AppendJsonString(v.as_string(), out); return;
-    case ValueKind::kArray: {
-      out->push_back('[');
-      bool first = true;
-      for (const auto& i : v.items()) {
-        if (!first) out->append(", ");
-        first = false;
-        FormatRec(i, out);
-      }
-      out->push_back(']');
-      return;
-    }
-    case ValueKind::kSet: {
-      if (v.size() == 0) {
-        out->append("set()");
-        return;
-      }
-      out->push_back('{');
-      bool first = true;
-      for (const auto& i : v.items()) {
-        if (!first) out->append(", ");
-        first = false;
-        FormatRec(i, out);
-      }
-      out->push_back('}');
-      return;
-    }
-    case ValueKind::kObject: {
-      out->push_back('{');
-      bool first = true;
-      for (const auto& [k, val] : v.entries()) {
-        if (!first) out->append(", ");
-        first = false;
-        FormatRec(k, out);
-        out->append(": ");
-        FormatRec(val, out);
-      }
-      out->push_back('}');
-      return;
-    }
-  }
-}
-
 bool TermToValue(const Term& t, Value* out) {
   switch (t.kind) {
     case TermKind::kScalar: *out = t.value; return true;
@@ -154,8 +107,9 @@ bool TermToValue(const Term& t, Value* out) {
 }  // namespace
 
 std::string FormatValue(const Value& v) {
+  // Rego term syntax with JSON-quoted strings (print, template strings, errors).
   std::string s;
-  FormatRec(v, &s);
+  a::AppendRegoTerm(v, &s, AppendJsonString);
   return s;
 }
 

@@ -199,19 +199,19 @@ void AppendGoQuoted(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void AppendRegoTerm(const Value& v, std::string* out) {
+void AppendRegoTerm(const Value& v, std::string* out, StringQuoter quote) {
   switch (v.kind()) {
     case ValueKind::kNull: out->append("null"); return;
     case ValueKind::kBool: out->append(v.as_bool() ? "true" : "false"); return;
     case ValueKind::kNumber: out->append(v.number_text()); return;
-    case ValueKind::kString: AppendGoQuoted(v.as_string(), out); return;
+    case ValueKind::kString: quote(v.as_string(), out); return;
     case ValueKind::kArray: {
       out->push_back('[');
       bool first = true;
       for (const Value& e : v.items()) {
         if (!first) out->append(", ");
         first = false;
-        AppendRegoTerm(e, out);
+        AppendRegoTerm(e, out, quote);
       }
       out->push_back(']');
       return;
@@ -226,7 +226,7 @@ void AppendRegoTerm(const Value& v, std::string* out) {
       for (const Value& e : v.items()) {
         if (!first) out->append(", ");
         first = false;
-        AppendRegoTerm(e, out);
+        AppendRegoTerm(e, out, quote);
       }
       out->push_back('}');
       return;
@@ -237,9 +237,9 @@ void AppendRegoTerm(const Value& v, std::string* out) {
       for (const auto& [k, val] : v.entries()) {
         if (!first) out->append(", ");
         first = false;
-        AppendRegoTerm(k, out);
+        AppendRegoTerm(k, out, quote);
         out->append(": ");
-        AppendRegoTerm(val, out);
+        AppendRegoTerm(val, out, quote);
       }
       out->push_back('}');
       return;

@@ -60,12 +60,14 @@ size_t RuneCount(std::string_view s);
 bool IsValidUtf8(std::string_view s);
 
 // --- Printing ----------------------------------------------------------------
-// Appends `v` in Rego term syntax as OPA prints it: strings quoted (Go %q),
-// sets as {1, 2} or set(), objects as {"a": 1}.
-void AppendRegoTerm(const Value& v, std::string* out);
-std::string RegoTerm(const Value& v);
-// Appends a Go strconv.Quote style literal.
+// How AppendRegoTerm quotes strings: appends the literal for `s` to `out`.
+using StringQuoter = void (*)(std::string_view s, std::string* out);
 void AppendGoQuoted(std::string_view s, std::string* out);
+
+// Appends `v` in Rego term syntax as OPA prints it: strings quoted (Go %q by
+// default), sets as {1, 2} or set(), objects as {"a": 1}.
+void AppendRegoTerm(const Value& v, std::string* out, StringQuoter quote = AppendGoQuoted);
+std::string RegoTerm(const Value& v);
 
 // A cache key for nondeterministic builtins: name plus the args' Rego text.
 std::string NdKey(std::string_view name, std::span<const Value> args);
