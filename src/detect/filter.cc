@@ -6,6 +6,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "common/base64.h"
+
 namespace kumo::detect {
 
 int SlotTable::Intern(const std::string& key) {
@@ -35,32 +37,6 @@ namespace {
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-int B64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
-bool B64Decode(std::string_view in, std::string* out) {
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=' || c == '\n' || c == '\r') continue;
-    int v = B64Value(c);
-    if (v < 0) return false;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  return true;
-}
 
 bool IContains(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return true;
@@ -96,7 +72,7 @@ const FieldValues& CompiledValue::Get(EvalContext& ctx) const {
         } else if (t == TKind::kBasename) {
           size_t slash = it.s.rfind('/');
           s->append(slash == std::string_view::npos ? it.s : it.s.substr(slash + 1));
-        } else if (!B64Decode(it.s, s)) {
+        } else if (!Base64Decode(it.s, s)) {
           continue;  // not base64: no value
         }
         out->AddString(*s);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/base64.h"
 #include "inventory/format.h"
 #include "inventory/util.h"
 

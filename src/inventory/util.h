@@ -42,9 +42,6 @@ int64_t TimestampMillis(const Value& v);
 // Whether the first non-space byte of `text` can start a JSON object/array.
 bool LooksLikeJsonContainer(std::string_view text);
 
-// Decodes standard base64 (whitespace ignored). False on bad input.
-bool Base64Decode(std::string_view in, std::string* out);
-
 }  // namespace kumo::inventory
 
 #endif  // KUMO_INVENTORY_UTIL_H_
