@@ -1,6 +1,8 @@
 // Fuzzes the JSON core: RecordReader boundary scanning (all layouts,
 // envelopes, small windows), ParseJson, and the WriteJson round trip
-// (writing a parsed value and parsing it again must give an equal value).
+// (writing a parsed value and parsing it again must give an equal value),
+// and that the DOM fast path of ParsePaddedJson gives exactly what the
+// on-demand path gives (same Value and JSON text, or the same error).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,6 +24,22 @@ void RoundTrip(const kumo::Value& v) {
   }
 }
 
+// ParsePaddedJson (DOM fast path when it applies) against the on-demand
+// path alone on the same padded text.
+void SamePaths(std::string_view text, const kumo::json::JsonLimits& limits) {
+  std::string padded(text);
+  padded.append(kumo::json::kRecordPadding, '\0');
+  std::string_view t(padded.data(), text.size());
+  auto fast = kumo::json::ParsePaddedJson(t, padded.size(), limits);
+  auto slow = kumo::json::ParsePaddedJsonOnDemand(t, padded.size(), limits);
+  if (fast.ok() != slow.ok()) std::abort();
+  if (!fast.ok()) {
+    if (fast.status().message() != slow.status().message()) std::abort();
+    return;
+  }
+  if (!(*fast == *slow) || kumo::json::ToJson(*fast) != kumo::json::ToJson(*slow)) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -30,6 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // 1. The whole input as one JSON value.
   auto v = kumo::json::ParseJson(bytes);
   if (v.ok()) RoundTrip(*v);
+  SamePaths(bytes, {});
+  SamePaths(bytes, {.max_depth = 3, .max_record_bytes = 1u << 20});
 
   // 2. Records, with a small window so refills and growth are exercised.
   kumo::json::RecordReaderOptions opts;

@@ -1,5 +1,5 @@
-// ParseJson / WriteJson: simdjson on-demand into Value, and Value back to
-// JSON text. Numbers go through their raw token so their text is exact.
+// ParseJson / WriteJson: simdjson into Value, and Value back to JSON text.
+// Numbers keep their exact text (see TryDom for the fast path's rule).
 #include "json/json.h"
 
 #include <simdjson.h>
@@ -288,6 +288,85 @@ class Builder {
   const JsonLimits& limits_;
 };
 
+// The fast path for records of up to kDomMaxBytes: simdjson's DOM parser
+// validates the whole text in two SIMD passes and leaves a tape that is
+// walked straight into Values (no per-field on-demand bookkeeping). The tape
+// keeps numbers as int64/uint64/double, not as text, so a record with a
+// fractional or out-of-range number (whose text must stay exact) returns
+// false here and goes through the on-demand Builder, as does any record
+// with an error (the Builder names the byte offset and reason).
+constexpr size_t kDomMaxBytes = 64u << 10;
+
+simdjson::dom::parser& ThreadDomParser() {
+  thread_local simdjson::dom::parser parser(kDomMaxBytes);
+  return parser;
+}
+
+class DomBuilder {
+ public:
+  explicit DomBuilder(size_t max_depth) : max_depth_(max_depth) {}
+
+  bool Build(simdjson::dom::element e, size_t depth, Value* out) {
+    using T = simdjson::dom::element_type;
+    switch (e.type()) {
+      case T::OBJECT: {
+        if (depth >= max_depth_) return false;
+        auto& stack = ThreadEntries();
+        size_t start = stack.size();
+        for (simdjson::dom::key_value_pair f : simdjson::dom::object(e)) {
+          Value v;
+          if (!Build(f.value, depth + 1, &v)) {
+            stack.resize(start);
+            return false;
+          }
+          stack.emplace_back(ThreadStrings().Get(f.key, StringCache::kMaxKeyBytes), std::move(v));
+        }
+        *out = Value::ObjectFrom(stack.data() + start, stack.size() - start);
+        stack.resize(start);
+        return true;
+      }
+      case T::ARRAY: {
+        if (depth >= max_depth_) return false;
+        auto& stack = ThreadItems();
+        size_t start = stack.size();
+        for (simdjson::dom::element item : simdjson::dom::array(e)) {
+          Value v;
+          if (!Build(item, depth + 1, &v)) {
+            stack.resize(start);
+            return false;
+          }
+          stack.push_back(std::move(v));
+        }
+        *out = Value::ArrayFrom(stack.data() + start, stack.size() - start);
+        stack.resize(start);
+        return true;
+      }
+      case T::STRING:
+        *out = ThreadStrings().Get(std::string_view(e), StringCache::kMaxValueBytes);
+        return true;
+      case T::INT64: *out = Value::Int(int64_t(e)); return true;
+      case T::UINT64: *out = Value::Number(std::to_string(uint64_t(e))); return true;
+      case T::BOOL: *out = Value::Bool(bool(e)); return true;
+      case T::NULL_VALUE: *out = Value(); return true;
+      case T::DOUBLE: return false;  // the text is not on the tape
+    }
+    return false;
+  }
+
+ private:
+  size_t max_depth_;
+};
+
+// True when `text` was read through the DOM fast path into *out.
+bool TryDom(std::string_view text, size_t capacity, const JsonLimits& limits, Value* out) {
+  if (text.size() > kDomMaxBytes || capacity < text.size() + kPadding) return false;
+  simdjson::dom::element root;
+  if (ThreadDomParser().parse(text.data(), text.size(), false).get(root)) return false;
+  // Depth counts the containers around a value, as in the on-demand
+  // Builder; a record over the limit goes there for its error.
+  return DomBuilder(limits.max_depth).Build(root, 0, out);
+}
+
 std::string_view SkipBom(std::string_view text) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -298,15 +377,23 @@ std::string_view SkipBom(std::string_view text) {
 
 }  // namespace
 
-Result<Value> ParsePaddedJson(std::string_view text, size_t capacity, const JsonLimits& limits) {
-  const char* start = text.data();
-  text = SkipBom(text);
-  capacity -= static_cast<size_t>(text.data() - start);
-  if (text.size() > limits.max_record_bytes) {
-    return ResourceExhausted("JSON value of " + std::to_string(text.size()) +
+namespace {
+
+// BOM and size limit, shared by both paths; false with *err set on failure.
+bool Prepare(std::string_view* text, size_t* capacity, const JsonLimits& limits, Status* err) {
+  const char* start = text->data();
+  *text = SkipBom(*text);
+  *capacity -= static_cast<size_t>(text->data() - start);
+  if (text->size() > limits.max_record_bytes) {
+    *err = ResourceExhausted("JSON value of " + std::to_string(text->size()) +
                              " bytes is larger than the limit of " +
                              std::to_string(limits.max_record_bytes) + " bytes");
+    return false;
   }
+  return true;
+}
+
+Result<Value> OnDemand(std::string_view text, size_t capacity, const JsonLimits& limits) {
   od::parser& parser = ThreadParser();
   // simdjson has its own depth limit; keep it above ours so ours reports first.
   if (parser.max_depth() <= limits.max_depth) {
@@ -326,6 +413,23 @@ Result<Value> ParsePaddedJson(std::string_view text, size_t capacity, const Json
     return ParseError(b.error);
   }
   return out;
+}
+
+}  // namespace
+
+Result<Value> ParsePaddedJson(std::string_view text, size_t capacity, const JsonLimits& limits) {
+  Status err;
+  if (!Prepare(&text, &capacity, limits, &err)) return err;
+  Value fast;
+  if (TryDom(text, capacity, limits, &fast)) return fast;
+  return OnDemand(text, capacity, limits);
+}
+
+Result<Value> ParsePaddedJsonOnDemand(std::string_view text, size_t capacity,
+                                      const JsonLimits& limits) {
+  Status err;
+  if (!Prepare(&text, &capacity, limits, &err)) return err;
+  return OnDemand(text, capacity, limits);
 }
 
 Result<Value> ParseJson(std::string_view text, const JsonLimits& limits) {

@@ -30,6 +30,12 @@ Result<Value> ParseJson(std::string_view text, const JsonLimits& limits = {});
 // record, whose capacity is text.size() + kRecordPadding). No copy is made.
 Result<Value> ParsePaddedJson(std::string_view text, size_t capacity,
                               const JsonLimits& limits = {});
+// ParsePaddedJson reads records of up to 64 KiB whose numbers are all
+// integers through simdjson's DOM tape (faster), and everything else
+// on-demand. This is the on-demand path alone, for tests and fuzzers that
+// check the two give the same Values and errors.
+Result<Value> ParsePaddedJsonOnDemand(std::string_view text, size_t capacity,
+                                      const JsonLimits& limits = {});
 
 struct WriteOptions {
   bool pretty = false;  // newline + indent per level

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <map>
+#include <new>
 #include <optional>
 #include <type_traits>
 #include <unordered_map>
@@ -122,20 +124,36 @@ ScratchPool& ThreadScratchPool() {
   return pool;
 }
 
-// Call arguments and literal elements: on the stack for up to 8, on the
-// heap beyond.
+// Call arguments and the operands of a literal array/set/object while it is
+// built. The evaluator hands every value to a continuation that runs while
+// the value is alive (see the file comment), so the buffer holds bitwise,
+// non-owning copies: filling it takes no reference counts and emptying it
+// runs no destructors. Readers may copy the values (taking their own
+// reference) but must not move from them. On the stack for up to 8 values.
 class ArgBuf {
  public:
   explicit ArgBuf(size_t n) : n_(n) {
-    if (n > kInline) heap_.resize(n);
+    if (n > kInline) heap_.reset(new unsigned char[n * sizeof(Value)]);
+    data_ = n > kInline ? heap_.get() : inline_;
   }
-  std::span<Value> span() { return {n_ > kInline ? heap_.data() : inline_, n_}; }
+  ArgBuf(const ArgBuf&) = delete;
+  ArgBuf& operator=(const ArgBuf&) = delete;
+  // Valid until `v` dies or slot i is set again.
+  void Set(size_t i, const Value& v) {
+    std::memcpy(data_ + i * sizeof(Value), static_cast<const void*>(&v), sizeof(Value));
+  }
+  // All n values must have been Set.
+  std::span<const Value> span() const {
+    return {std::launder(reinterpret_cast<const Value*>(data_)), n_};
+  }
+  size_t size() const { return n_; }
 
  private:
   static constexpr size_t kInline = 8;
   size_t n_;
-  Value inline_[kInline];
-  std::vector<Value> heap_;
+  unsigned char* data_;
+  alignas(Value) unsigned char inline_[kInline * sizeof(Value)];
+  std::unique_ptr<unsigned char[]> heap_;
 };
 
 const Value* LookupKey(const Value& v, const Value& key) {
@@ -222,14 +240,10 @@ class Evaluator {
       }
       persistent_ = pc.cache.data();
     }
-    start_ = std::chrono::steady_clock::now();
+    // The time budget is checked every 1024 steps; the clock is first read
+    // at the first check, so short evaluations never read it.
     bctx_.strict_errors = opts.strict_builtin_errors;
-    bctx_.now_ns = opts.now_ns;
-    if (bctx_.now_ns == 0) {
-      bctx_.now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    }
+    bctx_.now_ns = opts.now_ns;  // 0: read at the first time.now_ns()
     bctx_.nd_cache = &nd_cache_;
     bctx_.metadata_self = this;
     bctx_.metadata = [](const void* self, bool chain) -> const Value* {
@@ -375,8 +389,9 @@ class Evaluator {
           "evaluation step budget of " + std::to_string(opts_.max_steps) + " steps exceeded", loc);
     }
     if ((steps_ & 1023) == 0 && opts_.timeout.count() > 0) {
-      auto el = std::chrono::steady_clock::now() - start_;
-      if (el > opts_.timeout) {
+      auto now = std::chrono::steady_clock::now();
+      if (steps_ == 1024) start_ = now;  // first check: the budget starts here
+      if (now - start_ > opts_.timeout) {
         return Fail(
             "eval_limit_error",
             "evaluation time budget of " + std::to_string(opts_.timeout.count()) + "ms exceeded",
@@ -627,20 +642,26 @@ class Evaluator {
       case TermKind::kArray: {
         if (t.ground) return k(t.value);
         ArgBuf acc(t.items.size());
-        return EvalProduct(t.items, 0, acc.span(), [&]() {
+        return EvalProduct(t.items, 0, acc, [&]() {
           // acc keeps its values for the next solution: build from copies.
-          ArgBuf items(t.items.size());
-          std::span<Value> src = acc.span(), dst = items.span();
-          for (size_t i = 0; i < src.size(); ++i) dst[i] = src[i];
-          Value v = Value::ArrayFrom(dst.data(), dst.size());
+          std::span<const Value> src = acc.span();
+          Value small[8];
+          std::vector<Value> big;
+          Value* dst = small;
+          if (src.size() > 8) {
+            big.resize(src.size());
+            dst = big.data();
+          }
+          std::copy(src.begin(), src.end(), dst);
+          Value v = Value::ArrayFrom(dst, src.size());
           return k(v);
         });
       }
       case TermKind::kSet: {
         if (t.ground) return k(t.value);
         ArgBuf acc(t.items.size());
-        return EvalProduct(t.items, 0, acc.span(), [&]() {
-          std::span<Value> src = acc.span();
+        return EvalProduct(t.items, 0, acc, [&]() {
+          std::span<const Value> src = acc.span();
           Value v = Value::Set(std::vector<Value>(src.begin(), src.end()));
           return k(v);
         });
@@ -648,8 +669,8 @@ class Evaluator {
       case TermKind::kObject: {
         if (t.ground) return k(t.value);
         ArgBuf acc(t.items.size());
-        return EvalProduct(t.items, 0, acc.span(), [&]() {
-          std::span<Value> src = acc.span();
+        return EvalProduct(t.items, 0, acc, [&]() {
+          std::span<const Value> src = acc.span();
           size_t n = src.size() / 2;
           ObjectEntry small[8];
           std::vector<ObjectEntry> big;
@@ -733,10 +754,10 @@ class Evaluator {
     return true;
   }
 
-  bool EvalProduct(const std::vector<TermPtr>& items, size_t i, std::span<Value> acc, Cont k) {
+  bool EvalProduct(const std::vector<TermPtr>& items, size_t i, ArgBuf& acc, Cont k) {
     if (i == items.size()) return k();
     return EvalTerm(*items[i], [&](const Value& v) {
-      acc[i] = v;
+      acc.Set(i, v);
       return EvalProduct(items, i + 1, acc, k);
     });
   }
@@ -769,21 +790,36 @@ class Evaluator {
     return false;
   }
 
-  bool WalkValue(const Value& v, const Term& ref, size_t i, VCont k) {
+  // The value under ref.items[i..] of v when every remaining key is a
+  // constant or a bound variable: no iteration, one result at most. Sets
+  // *i to the first key that needs iteration otherwise. Returns nullptr
+  // when a key is missing (undefined).
+  const Value* WalkConstKeys(const Value& v, const Term& ref, size_t* i) const {
+    const Value* cur = &v;
+    for (; *i < ref.items.size(); ++*i) {
+      const Term& key = *ref.items[*i];
+      const Value* c;
+      if (key.kind == TermKind::kScalar) {
+        c = LookupKey(*cur, key.value);
+      } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
+        c = LookupKey(*cur, frame_[key.slot].v);
+      } else {
+        break;
+      }
+      if (!c) return nullptr;
+      cur = c;
+    }
+    return cur;
+  }
+
+  bool WalkValue(const Value& v0, const Term& ref, size_t i, VCont k) {
+    // Constant and bound keys in a loop; recursion only where a key iterates.
+    const Value* vp = WalkConstKeys(v0, ref, &i);
+    if (!vp) return true;
+    const Value& v = *vp;
     if (i == ref.items.size()) return k(v);
     const Term& key = *ref.items[i];
-    if (key.kind == TermKind::kScalar) {
-      const Value* c = LookupKey(v, key.value);
-      if (!c) return true;
-      return WalkValue(*c, ref, i + 1, k);
-    }
     if (key.kind == TermKind::kVar && key.slot >= 0) {
-      Slot& s = frame_[key.slot];
-      if (s.bound) {
-        const Value* c = LookupKey(v, s.v);
-        if (!c) return true;
-        return WalkValue(*c, ref, i + 1, k);
-      }
       // iterate
       return ForEachMember(v, [&](const Value& mk, const Value& mv) {
         Slot& sl = frame_[key.slot];
@@ -1166,7 +1202,7 @@ class Evaluator {
       if (it != mocks_.end()) {
         Mock m = it->second;
         ArgBuf args(nargs);
-        return EvalArgs(t, 0, args.span(), [&]() {
+        return EvalArgs(t, 0, args, [&]() {
           if (!m.fn) return k(m.value);
           // The replacement runs without this mock (it may call the original).
           auto saved = mocks_;
@@ -1183,13 +1219,67 @@ class Evaluator {
       }
     }
     ArgBuf args(nargs);
-    return EvalArgs(t, 0, args.span(), [&]() { return CallTarget(t, t, args.span(), k); });
+    // Arguments that are constants, bound variables or refs into input or a
+    // bound variable through constant keys have one value at most: read
+    // them in place instead of through a continuation each.
+    size_t a = 0;
+    for (; a < nargs; ++a) {
+      const Value* v = nullptr;
+      Direct d = TryDirect(*t.items[a + 1], &v);
+      if (d == Direct::kNo) break;
+      if (d == Direct::kUndefined) return true;
+      args.Set(a, *v);
+    }
+    if (a == nargs) return CallTarget(t, t, args.span(), k);
+    return EvalArgs(t, 0, args, [&]() { return CallTarget(t, t, args.span(), k); });
   }
 
-  bool EvalArgs(const Term& t, size_t i, std::span<Value> args, Cont k) {
+  enum class Direct { kNo, kValue, kUndefined };
+  // The single value of `t` without evaluating it through a continuation,
+  // when `t` is simple enough (see EvalCall); kNo otherwise.
+  Direct TryDirect(const Term& t, const Value** out) const {
+    const Value* base = nullptr;
+    switch (t.kind) {
+      case TermKind::kScalar: *out = &t.value; return Direct::kValue;
+      case TermKind::kVar:
+        if (t.slot >= 0) {
+          if (!frame_[t.slot].bound) return Direct::kUndefined;
+          *out = &frame_[t.slot].v;
+          return Direct::kValue;
+        }
+        if (t.is_input) {
+          if (!input_) return Direct::kUndefined;
+          *out = input_;
+          return Direct::kValue;
+        }
+        return Direct::kNo;
+      case TermKind::kRef: {
+        const Term& head = *t.items[0];
+        if (head.kind != TermKind::kVar) return Direct::kNo;
+        if (head.is_input) {
+          if (!input_) return Direct::kUndefined;
+          base = input_;
+        } else if (head.slot >= 0 && !head.is_data) {
+          if (!frame_[head.slot].bound) return Direct::kUndefined;
+          base = &frame_[head.slot].v;
+        } else {
+          return Direct::kNo;
+        }
+        size_t i = 1;
+        const Value* v = WalkConstKeys(*base, t, &i);
+        if (!v) return Direct::kUndefined;
+        if (i != t.items.size()) return Direct::kNo;
+        *out = v;
+        return Direct::kValue;
+      }
+      default: return Direct::kNo;
+    }
+  }
+
+  bool EvalArgs(const Term& t, size_t i, ArgBuf& args, Cont k) {
     if (i == args.size()) return k();
     return EvalTerm(*t.items[i + 1], [&](const Value& v) {
-      args[i] = v;
+      args.Set(i, v);
       return EvalArgs(t, i + 1, args, k);
     });
   }

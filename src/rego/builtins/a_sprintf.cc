@@ -14,8 +14,14 @@ namespace {
 struct Arg {
   enum Kind { kInt, kBigInt, kFloat, kString } kind = kString;
   int64_t i = 0;
-  std::string text;  // big integer digits or the string
+  std::string text;  // big integer digits, or a string made for a non-string
+  // A string argument's text, read in place from its Value (which outlives
+  // the GoSprintf call); unused when `text` holds the string.
+  const Value* string_value = nullptr;
   double f = 0;
+  std::string_view str() const {
+    return string_value ? string_value->as_string() : std::string_view(text);
+  }
 };
 
 Arg ToArg(const Value& v) {
@@ -53,7 +59,7 @@ Arg ToArg(const Value& v) {
   }
   a.kind = Arg::kString;
   if (v.is_string()) {
-    a.text = std::string(v.as_string());
+    a.string_value = &v;
   } else {
     a.text = RegoTerm(v);
   }
@@ -226,7 +232,7 @@ std::string PlainV(const Arg& a) {
     case Arg::kInt: return std::to_string(a.i);
     case Arg::kBigInt: return a.text;
     case Arg::kFloat: return GoFormatFloatG(a.f);
-    case Arg::kString: return a.text;
+    case Arg::kString: return std::string(a.str());
   }
   return "";
 }
@@ -373,10 +379,14 @@ void FormatOne(char32_t verb, const Spec& sp, const Arg& a, std::string* out) {
       return;
     }
     case Arg::kString: {
-      std::string_view s = a.text;
+      std::string_view s = a.str();
       switch (verb) {
         case 'v':
         case 's': {
+          if (sp.width < 0 && sp.prec < 0) {  // plain %s: nothing to pad or cut
+            out->append(s);
+            return;
+          }
           std::string body;
           if (sp.prec >= 0) {
             size_t k = 0;
@@ -409,9 +419,18 @@ void FormatOne(char32_t verb, const Spec& sp, const Arg& a, std::string* out) {
 }  // namespace
 
 std::string GoSprintf(std::string_view f, std::span<const Value> values) {
-  std::vector<Arg> args;
-  args.reserve(values.size());
-  for (const Value& v : values) args.push_back(ToArg(v));
+  // Up to 8 arguments (the usual case) live on the stack.
+  Arg small[8];
+  std::vector<Arg> big;
+  std::span<Arg> args;
+  if (values.size() <= 8) {
+    for (size_t k = 0; k < values.size(); ++k) small[k] = ToArg(values[k]);
+    args = std::span<Arg>(small, values.size());
+  } else {
+    big.reserve(values.size());
+    for (const Value& v : values) big.push_back(ToArg(v));
+    args = big;
+  }
   std::string out;
   out.reserve(f.size() + 16);
   size_t argi = 0;

@@ -566,7 +566,7 @@ bool ParseAndVerify(BuiltinContext& ctx, std::span<const Value> args, Value* out
   const Value invalid = Value::Array({Value::Bool(false), Value::EmptyArray()});
   auto certs = CertsFromString(s);
   std::vector<Value> chain;
-  if (!certs.ok() || !VerifyChain(*certs, VerifyOptions(), ctx.now_ns, &chain)) {
+  if (!certs.ok() || !VerifyChain(*certs, VerifyOptions(), ctx.NowNs(), &chain)) {
     *out = invalid;
     return true;
   }
@@ -640,7 +640,7 @@ bool ParseAndVerifyWithOptions(BuiltinContext& ctx, std::span<const Value> args,
     }
   }
   std::vector<Value> chain;
-  if (!VerifyChain(*certs, opts, ctx.now_ns, &chain)) {
+  if (!VerifyChain(*certs, opts, ctx.NowNs(), &chain)) {
     *out = invalid;
     return true;
   }

@@ -9,6 +9,7 @@
 #ifndef KUMO_REGO_BUILTINS_BUILTIN_H_
 #define KUMO_REGO_BUILTINS_BUILTIN_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -24,7 +25,17 @@ namespace kumo::rego {
 // State a builtin may read or report into during one evaluation.
 struct BuiltinContext {
   bool strict_errors = false;
-  int64_t now_ns = 0;  // fixed per query (time.now_ns is stable within a query)
+  // time.now_ns for this query: fixed by the caller, or read from the
+  // clock at the first use and then stable for the rest of the query.
+  int64_t now_ns = 0;
+  int64_t NowNs() {
+    if (now_ns == 0) {
+      now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    }
+    return now_ns;
+  }
   // Set by a body on failure. Empty code = no error.
   std::string error_code;     // "eval_type_error" | "eval_builtin_error"
   std::string error_message;  // OPA's text, e.g. "operand 1 must be string but got number"

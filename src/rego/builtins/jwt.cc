@@ -244,7 +244,7 @@ bool ParseConstraints(BuiltinContext& ctx, const Value& obj, Constraints* c) {
       return ctx.BuiltinError("unknown token validation constraint: " + shown);
     }
   }
-  if (c->time == -1) c->time = static_cast<double>(ctx.now_ns);
+  if (c->time == -1) c->time = static_cast<double>(ctx.NowNs());
   int keys = (c->has_keys ? 1 : 0) + (c->secret.empty() ? 0 : 1);
   if (keys > 1) return ctx.BuiltinError("duplicate key constraints");
   if (keys < 1) return ctx.BuiltinError("no key constraint");

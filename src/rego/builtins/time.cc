@@ -61,7 +61,7 @@ bool SafeNanos(BuiltinContext& ctx, Instant t, Value* out) {
 }
 
 bool NowNs(BuiltinContext& ctx, std::span<const Value>, Value* out) {
-  *out = Value::Int(ctx.now_ns);
+  *out = Value::Int(ctx.NowNs());
   return true;
 }
 

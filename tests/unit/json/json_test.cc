@@ -1,9 +1,11 @@
 // ParseJson / WriteJson: exact numbers, limits, escaping, pretty output.
 #include "json/json.h"
+#include "json/record_reader.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace kumo::json {
 namespace {
@@ -112,6 +114,63 @@ TEST(ParseJsonTest, PaddedInPlace) {
   auto r = ParsePaddedJson(std::string_view(buf.data(), n), buf.size());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(ToJson(*r), "{\"k\":[1,2]}");
+}
+
+// ParsePaddedJson takes simdjson's DOM tape for small all-integer records
+// and the on-demand path otherwise; both must give the same Value, the same
+// number text and the same error.
+TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
+  std::string big = "[";
+  for (int i = 0; i < 20000; ++i) big += (i ? "," : "") + std::to_string(i * 7919);
+  big += "]";  // > 64 KiB: on-demand only
+  std::string long_key(200, 'k');
+  const std::vector<std::string> docs = {
+      R"({"b":1,"a":[true,false,null],"c":{"z":"x","y":-42}})",
+      R"({"n":9223372036854775807,"m":-9223372036854775808,"u":18446744073709551615})",
+      R"({"big":123456789012345678901234567890,"d":0.1000000000000000055511151231257827})",
+      R"([1.0, 1e3, -0, -0.0, 2E-2, 10])",
+      R"({"s":"\u00e9\ud83d\ude00\n\"\\","short":"abc","longer":"arn:aws:s3:::bucket-000000001"})",
+      R"({"k":1,"k":2,"k":{"x":1}})",
+      R"({"":"","e":[],"o":{},"arr":[[],[{}]]})",
+      "{\"" + long_key + "\":\"" + std::string(60, 'v') + "\"}",
+      "\xEF\xBB\xBF{\"bom\":true}",
+      "  \"root string\"  ",
+      "17",
+      "[1,2,3] x",
+      R"({"a":1,})",
+      R"({"a":tru})",
+      "\"\xff\xfe\"",
+      "",
+      std::string(12, '[') + std::string(12, ']'),
+      big,
+  };
+  JsonLimits tight;
+  tight.max_depth = 11;
+  for (const auto& limits : {JsonLimits{}, tight}) {
+    for (const auto& doc : docs) {
+      std::string padded = doc + std::string(kRecordPadding, '\0');
+      std::string_view text(padded.data(), doc.size());
+      auto fast = ParsePaddedJson(text, padded.size(), limits);
+      auto slow = ParsePaddedJsonOnDemand(text, padded.size(), limits);
+      ASSERT_EQ(fast.ok(), slow.ok()) << doc.substr(0, 80);
+      if (!fast.ok()) {
+        EXPECT_EQ(fast.status().ToString(), slow.status().ToString());
+        continue;
+      }
+      EXPECT_EQ(*fast, *slow) << doc.substr(0, 80);
+      EXPECT_EQ(ToJson(*fast), ToJson(*slow)) << doc.substr(0, 80);
+    }
+  }
+  // The exact texts survive whichever path was taken.
+  auto r = ParseJson(docs[2]);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ToJson(*r),
+            R"({"big":123456789012345678901234567890,"d":0.1000000000000000055511151231257827})");
+  auto u = ParseJson(docs[1]);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->Find("u")->number_text(), "18446744073709551615");
+  EXPECT_EQ(ParseJson(std::string(12, '[') + std::string(12, ']'), tight).status().code(),
+            StatusCode::kResourceExhausted);
 }
 
 TEST(WriteJsonTest, EscapesStrings) {

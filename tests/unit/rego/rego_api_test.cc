@@ -120,6 +120,22 @@ p := count([x | some x in input.xs; x >= 0]))");
   EXPECT_EQ(rows.errors.errors[0].code, "eval_limit_error");
 }
 
+TEST(RegoApi, TimeBudgetFailsCleanly) {
+  // About 4 million steps: far more than 1 ms of work, far less than the
+  // default step budget, so only the time budget can stop it.
+  auto prog = MustCompile(R"(package a
+p := count([1 | some x in numbers.range(1, 2000); some y in numbers.range(1, 2000); x != y]))");
+  auto q = prog->Prepare("data.a.p");
+  ASSERT_TRUE(q.ok());
+  EvalOptions o;
+  o.timeout = std::chrono::milliseconds(1);
+  auto rows = (*q.value)->Eval(Value(), o);
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.errors.errors[0].code, "eval_limit_error");
+  EXPECT_NE(rows.errors.errors[0].message.find("time budget of 1ms"), std::string::npos)
+      << rows.errors.errors[0].message;
+}
+
 TEST(RegoApi, PrintGoesToHook) {
   auto prog = MustCompile("package a\np if { print(\"hello\", input.nope) }\n");
   auto q = prog->Prepare("data.a.p");
