@@ -80,6 +80,12 @@ class Compiler {
     errors.errors.push_back(std::move(e));
   }
 
+  // rego_unsafe_var_error for `what` ("var x" or "expression"), naming the
+  // rule being compiled when its line also holds a rule of another name.
+  void UnsafeError(const std::string& what, const Loc& loc) {
+    Error("rego_unsafe_var_error", what + " is unsafe" + unsafe_suffix_, loc);
+  }
+
   DataNode* GetNode(const std::vector<Value>& path) {
     DataNode* n = prog_->root_.get();
     for (const auto& k : path) {
@@ -260,9 +266,68 @@ class Compiler {
     }
   }
 
+  static void VarNames(const Term* t, std::set<std::string>* out) {
+    if (!t) return;
+    switch (t->kind) {
+      case TermKind::kVar:
+        if (t->name != "_") out->insert(t->name);
+        return;
+      case TermKind::kArrayCompr:
+      case TermKind::kSetCompr:
+      case TermKind::kObjectCompr: return;
+      default:
+        for (const auto& i : t->items) VarNames(i.get(), out);
+    }
+  }
+
+  // `x == input.xs[x]`: a call argument that is a ref iterating a var the
+  // call also reads elsewhere is evaluated first, as its own expression
+  // (`$dyn = input.xs[x]; x == $dyn`), like OPA's rewrite of dynamic call
+  // arguments: the ref binds the var the other argument needs.
+  void HoistBindingRefArgs(Body& body) {
+    for (size_t i = 0; i < body.size(); ++i) {
+      Expr& e = body[i];
+      // print() keeps its operands: an undefined one prints, it does not fail
+      if (e.kind != ExprKind::kTerm || e.negated || !e.withs.empty() ||
+          e.a->kind != TermKind::kCall ||
+          (e.a->items[0]->kind == TermKind::kVar && e.a->items[0]->name == "print"))
+        continue;
+      auto& items = e.a->items;
+      for (size_t j = 1; j < items.size(); ++j) {
+        if (items[j]->kind != TermKind::kRef) continue;
+        std::set<std::string> iterated, elsewhere;
+        for (size_t k = 1; k < items[j]->items.size(); ++k)
+          VarNames(items[j]->items[k].get(), &iterated);
+        for (size_t k = 1; k < items.size(); ++k)
+          if (k != j) VarNames(items[k].get(), &elsewhere);
+        bool shared = false;
+        for (const auto& n : iterated) shared = shared || elsewhere.count(n);
+        if (!shared) continue;
+        std::string name = "$dyn" + std::to_string(hoisted_++);  // `$` never starts a user var
+        auto var = [&]() {
+          auto v = std::make_shared<Term>();
+          v->kind = TermKind::kVar;
+          v->loc = items[j]->loc;
+          v->name = name;
+          return v;
+        };
+        Expr h;
+        h.kind = ExprKind::kUnify;
+        h.loc = items[j]->loc;
+        h.index = e.index;
+        h.a = var();
+        h.b = items[j];
+        items[j] = var();
+        body.insert(body.begin() + static_cast<std::ptrdiff_t>(i), std::move(h));
+        ++i;  // body[i] is the call again
+      }
+    }
+  }
+
   // Vars bound by unification are visible to the whole body (and to
   // closures in it); `:=`, `some` and `some .. in` declare at their position.
   void PredeclareBody(Ctx& c, Scope* sc, Body& body) {
+    HoistBindingRefArgs(body);
     std::set<std::string> declared_later;
     for (auto& e : body) {
       if (e.kind == ExprKind::kAssign) {
@@ -669,6 +734,11 @@ class Compiler {
     {
       std::string vn = CallName(v);
       const BuiltinDef* vb = vn.empty() ? nullptr : prog_->builtins_->Find(vn);
+      if (vb && vb->unsupported) {
+        // kumo cannot run it: say so rather than leave the call undefined
+        Error("rego_type_error", "unsupported builtin: " + vn + " (not available in kumo)", v->loc);
+        return;
+      }
       if (vb && !(v->kind == TermKind::kRef && v->items[0]->is_data)) {
         auto call = std::make_shared<Term>();
         call->kind = TermKind::kCall;
@@ -891,7 +961,7 @@ class Compiler {
       if (t->b) Analyze(t->b.get(), false, tv);
       for (int s : tv.needed)
         if (!b[s] && !f.wildcard[s]) {
-          Error("rego_unsafe_var_error", "var " + f.names[s] + " is unsafe", t->loc);
+          UnsafeError("var " + f.names[s], t->loc);
           break;
         }
       ReorderClosures(t->a.get(), b, f);
@@ -946,16 +1016,82 @@ class Compiler {
           UnboundVars(e, bound, f, &vs);
           for (int s : vs) {
             if (reported.insert(s).second) {
-              Error("rego_unsafe_var_error", "var " + f.names[s] + " is unsafe", e.loc);
+              UnsafeError("var " + f.names[s], e.loc);
             }
           }
         }
-        if (reported.empty() && !pending.empty())
-          Error("rego_unsafe_var_error", "expression is unsafe", pending[0].loc);
+        if (reported.empty() && !pending.empty()) UnsafeError("expression", pending[0].loc);
         for (auto& e : pending) body.push_back(std::move(e));
         return;
       }
     }
+  }
+
+  // --- print operands ------------------------------------------------------
+
+  // Vars an operand reads, outside closures (which capture on their own).
+  static void OperandVars(const Term* t, std::vector<int>* out) {
+    if (!t) return;
+    switch (t->kind) {
+      case TermKind::kVar:
+        if (t->slot >= 0) out->push_back(t->slot);
+        return;
+      case TermKind::kArrayCompr:
+      case TermKind::kSetCompr:
+      case TermKind::kObjectCompr: return;
+      case TermKind::kCall:
+        for (size_t i = 1; i < t->items.size(); ++i) OperandVars(t->items[i].get(), out);
+        return;
+      default:
+        for (const auto& i : t->items) OperandVars(i.get(), out);
+        return;
+    }
+  }
+
+  // Like OPA, print() operands are checked in source order before the safety
+  // pass: an operand var that no earlier expression of its body (or of an
+  // enclosing one) binds is "undeclared". print captures each operand in a
+  // comprehension, where such a var would otherwise just be unbound.
+  void CheckPrintOperands(const Body& body, std::vector<bool> bound, const Frame& f) {
+    for (const auto& e : body) {
+      for (const Term* t : {e.a.get(), e.b.get(), e.c.get()}) CheckPrintClosures(t, bound, f);
+      for (const auto& w : e.withs) CheckPrintClosures(w.value.get(), bound, f);
+      if (e.body) {
+        std::vector<bool> b = bound;
+        if (e.kind == ExprKind::kEvery) {
+          TermVars kv;
+          if (e.a) Analyze(e.a.get(), true, kv);
+          Analyze(e.b.get(), true, kv);
+          for (int s : kv.pattern) b[s] = true;
+        }
+        CheckPrintOperands(*e.body, std::move(b), f);
+      }
+      for (const auto& alt : e.alternatives) CheckPrintOperands(*alt, bound, f);
+      if (e.kind == ExprKind::kTerm && e.a->kind == TermKind::kCall &&
+          e.a->special == kSpecialPrint) {
+        for (size_t i = 1; i < e.a->items.size(); ++i) {
+          const Term* op = e.a->items[i].get();
+          std::vector<int> vs;
+          OperandVars(op, &vs);
+          std::set<std::string> undeclared;
+          for (int s : vs)
+            if (!bound[s] && !f.wildcard[s]) undeclared.insert(f.names[s]);
+          for (const auto& n : undeclared)
+            Error("rego_compile_error", "var " + n + " is undeclared", op->loc);
+          print_errors_ += undeclared.size();
+        }
+      }
+      Schedule(e, bound, f);
+    }
+  }
+
+  void CheckPrintClosures(const Term* t, const std::vector<bool>& bound, const Frame& f) {
+    if (!t) return;
+    if (t->body) {
+      CheckPrintOperands(*t->body, bound, f);
+      return;
+    }
+    for (const auto& i : t->items) CheckPrintClosures(i.get(), bound, f);
   }
 
   void ComputePatternSlots(Term* t) {
@@ -1004,7 +1140,48 @@ class Compiler {
     return c;
   }
 
+  // OPA moves a function argument that needs evaluation (a ref, call,
+  // comprehension or template string) into the body, as `arg = term` after
+  // the other expressions: it may read vars the body binds, as in
+  // `f($"{x}") if x := "a"`. The argument itself becomes a plain var.
+  static void MoveEvaluatedArgsToBody(Rule* r) {
+    for (size_t i = 0; i < r->args.size(); ++i) {
+      TermPtr& a = r->args[i];
+      switch (a->kind) {
+        case TermKind::kRef:
+        case TermKind::kCall:
+        case TermKind::kArrayCompr:
+        case TermKind::kSetCompr:
+        case TermKind::kObjectCompr:
+        case TermKind::kTemplate: break;
+        default: continue;
+      }
+      // `$` cannot start a Rego identifier, so the name is never the user's.
+      std::string name = "$arg" + std::to_string(i);
+      auto make_var = [&]() {
+        auto v = std::make_shared<Term>();
+        v->kind = TermKind::kVar;
+        v->loc = a->loc;
+        v->name = name;
+        return v;
+      };
+      auto append = [&](Body& body) {
+        Expr e;
+        e.kind = ExprKind::kUnify;
+        e.loc = a->loc;
+        e.a = make_var();
+        e.b = a;
+        e.index = static_cast<int>(body.size());
+        body.push_back(std::move(e));
+      };
+      for (auto& body : r->bodies) append(body);
+      for (auto& ec : r->elses) append(ec.body);
+      a = make_var();
+    }
+  }
+
   void CompileRule(Module* m, Rule* r) {
+    if (r->kind == RuleKind::kFunction) MoveEvaluatedArgsToBody(r);
     Frame f;
     Ctx c = MakeCtx(m, &f);
     Scope args;
@@ -1041,7 +1218,15 @@ class Compiler {
       if (ec.value) ResolveTerm(c, sc.get(), ec.value);
       else_scopes.push_back(std::move(sc));
     }
+    if (opts_.enable_print) {
+      for (const auto& body : r->bodies) CheckPrintOperands(body, ResizedBound(bound_init(), f), f);
+      for (const auto& ec : r->elses) CheckPrintOperands(ec.body, ResizedBound(bound_init(), f), f);
+    }
     // safety
+    unsafe_suffix_.clear();
+    auto names = rule_names_by_row_.find({m, r->loc.row});
+    if (names != rule_names_by_row_.end() && names->second.size() > 1)
+      unsafe_suffix_ = " in rule " + RuleName(*r);
     size_t nerr = errors.errors.size();
     auto check_head = [&](Term* t, const std::vector<bool>& b) {
       if (!t) return;
@@ -1049,7 +1234,7 @@ class Compiler {
       Analyze(t, false, tv);
       for (int s : tv.needed)
         if (!b[s] && !f.wildcard[s]) {
-          Error("rego_unsafe_var_error", "var " + f.names[s] + " is unsafe", t->loc);
+          UnsafeError("var " + f.names[s], t->loc);
           return;
         }
       ReorderClosures(t, b, f);
@@ -1089,20 +1274,7 @@ class Compiler {
     if (t->kind == TermKind::kCall && t->func) deps.insert(t->func);
     if (t->kind == TermKind::kRef && t->items[0]->is_data) {
       LinkDataChain(const_cast<Term*>(t));
-      DataNode* n = prog_->root_.get();
-      size_t i = 1;
-      for (; i < t->items.size(); ++i) {
-        if (!n->rules.empty() || n->default_rule) break;
-        const Term* k = t->items[i].get();
-        if (k->kind != TermKind::kScalar) break;
-        auto it = n->children.find(k->value);
-        if (it == n->children.end()) {
-          n = nullptr;
-          break;
-        }
-        n = it->second.get();
-      }
-      if (n) AllRuleNodes(n, deps, !n->rules.empty() || n->default_rule);
+      DataRefDeps(prog_->root_.get(), t, 1, deps);
     } else if (t->kind == TermKind::kVar && t->is_data) {
       AllRuleNodes(prog_->root_.get(), deps, false);
     }
@@ -1114,6 +1286,24 @@ class Compiler {
     DepsOfTerm(t->b.get(), deps);
     if (t->body) DepsOfBody(*t->body, deps);
   }
+  // The rule nodes a data ref may read from `n` on (its item `i` onwards):
+  // a constant key selects one child, any other key every child, so
+  // `data[x].allow` does not depend on `data.test.p`. The first node with
+  // rules is read whole, with everything below it.
+  void DataRefDeps(DataNode* n, const Term* ref, size_t i, std::set<DataNode*>& deps) {
+    if (i == ref->items.size() || !n->rules.empty() || n->default_rule) {
+      AllRuleNodes(n, deps, false);
+      return;
+    }
+    const Term* k = ref->items[i].get();
+    if (k->kind == TermKind::kScalar) {
+      auto it = n->children.find(k->value);
+      if (it != n->children.end()) DataRefDeps(it->second.get(), ref, i + 1, deps);
+      return;
+    }
+    for (auto& [ck, c] : n->children) DataRefDeps(c.get(), ref, i + 1, deps);
+  }
+
   // Records the data-tree nodes a data ref's constant prefix names (see
   // Term::data_chain). Runs once the tree is complete.
   void LinkDataChain(Term* t) {
@@ -1241,9 +1431,19 @@ class Compiler {
         if (DataNode* n = prog_->FindNode(NodePathOf(m.get(), r.get()))) dynamic.insert(n);
       }
     }
+    // A node whose rules have dynamic ref heads also holds the documents of
+    // the rules below it (eval.cc folds them into one tree).
+    std::map<DataNode*, std::set<DataNode*>> with_below = graph;
+    for (auto& [n, deps] : with_below) {
+      bool dyn_head = false;
+      for (const Rule* r : n->rules)
+        if (r->static_len < r->ref.size()) dyn_head = true;
+      if (dyn_head)
+        for (auto& [k, c] : n->children) AllRuleNodes(c.get(), deps, false);
+    }
     for (bool changed = true; changed;) {
       changed = false;
-      for (const auto& [n, deps] : graph) {
+      for (const auto& [n, deps] : with_below) {
         if (dynamic.count(n)) continue;
         for (DataNode* d : deps) {
           if (dynamic.count(d)) {
@@ -1263,14 +1463,41 @@ class Compiler {
     return p;
   }
 
+  static std::vector<bool> ResizedBound(std::vector<bool> b, const Frame& f) {
+    b.resize(f.names.size() + 1, false);
+    return b;
+  }
+
+  // The rule's head ref as written: `p`, `a.b.c`, `a.b[x]`.
+  static std::string RuleName(const Rule& r) {
+    std::string s(r.ref[0]->value.as_string());
+    for (size_t i = 1; i < r.ref.size(); ++i) {
+      const Term* t = r.ref[i].get();
+      if (t->kind == TermKind::kScalar) {
+        s += PathString({t->value}, "");
+      } else if (t->kind == TermKind::kVar) {
+        s += "[" + t->name + "]";
+      } else {
+        s += "[...]";
+      }
+    }
+    return s;
+  }
+
   void CompileAll() {
     BuildTree();
+    // Rule names per source line: safety errors name their rule when the
+    // line it starts on holds rules of more than one name.
+    for (auto& m : prog_->modules_)
+      for (auto& r : m->rules) rule_names_by_row_[{m.get(), r->loc.row}].insert(RuleName(*r));
     for (auto& m : prog_->modules_) {
-      if (m->version == RegoVersion::kV1 || true) {
-        // duplicate imports
-      }
       for (auto& r : m->rules) CompileRule(m.get(), r.get());
     }
+    // OPA rewrites print calls before its safety pass and stops there when
+    // an operand is undeclared: the same vars are not reported again.
+    if (print_errors_ > 0)
+      std::erase_if(errors.errors,
+                    [](const RegoError& e) { return e.code == "rego_unsafe_var_error"; });
     if (errors.errors.empty()) CheckRecursion();
     CheckConflicts();
   }
@@ -1294,6 +1521,8 @@ class Compiler {
     PredeclareBody(c, &sc, plan->body);
     for (auto& e : plan->body) ResolveExpr(c, &sc, e);
     std::vector<bool> b(f.names.size() + 1, false);
+    if (opts_.enable_print) CheckPrintOperands(plan->body, b, f);
+    if (print_errors_ > 0) return;
     ReorderBody(plan->body, b, f);
     ComputePatternSlotsBody(plan->body);
     std::set<DataNode*> unused;
@@ -1301,7 +1530,7 @@ class Compiler {
     plan->frame_size = static_cast<int>(f.names.size());
     std::vector<std::pair<std::string, int>> outs;
     for (auto& [n, s] : sc.vars) {
-      if (n.empty() || n == "_") continue;
+      if (n.empty() || n == "_" || n[0] == '$') continue;  // `$`: compiler temporaries
       outs.emplace_back(n, s);
     }
     std::sort(outs.begin(), outs.end());
@@ -1312,6 +1541,10 @@ class Compiler {
   ProgramImpl* prog_;
   CompileOptions opts_;
   std::map<std::string, std::set<std::string>> pkg_rules_;
+  std::map<std::pair<const Module*, int>, std::set<std::string>> rule_names_by_row_;
+  std::string unsafe_suffix_;  // see UnsafeError
+  int hoisted_ = 0;            // see HoistBindingRefArgs
+  size_t print_errors_ = 0;
 };
 
 // OPA normalises METADATA: authors/organizations strings become objects
@@ -1380,11 +1613,26 @@ void CollectAnnotations(ProgramImpl* prog) {
     if (!ann.is_null()) e.emplace_back(Value::String("annotations"), ann);
     return Value::Object(std::move(e));
   };
+  // `scope: document` annotations belong to every rule of their document,
+  // whichever of its rules they are written on.
+  std::map<std::string, std::vector<Value>> doc_anns_by_path;
+  for (auto& m : prog->modules_)
+    for (auto& r : m->rules) {
+      if (!r->annotations.is_array()) continue;
+      for (const auto& raw : r->annotations.items()) {
+        Value a = NormaliseAnnotation(raw, "rule");
+        if (scope_of(a, "rule") == "document") doc_anns_by_path[r->path_str].push_back(a);
+      }
+    }
   for (auto& m : prog->modules_) {
     std::string pkg = "data";
     for (auto& p : m->package) pkg += "." + std::string(p.as_string());
     for (auto& r : m->rules) {
-      std::vector<Value> rule_anns, doc_anns;
+      std::vector<Value> rule_anns;
+      const std::vector<Value> no_doc_anns;
+      auto doc_it = doc_anns_by_path.find(r->path_str);
+      const std::vector<Value>& doc_anns =
+          doc_it != doc_anns_by_path.end() ? doc_it->second : no_doc_anns;
       if (r->annotations.is_array()) {
         for (const auto& raw : r->annotations.items()) {
           Value a = NormaliseAnnotation(raw, "rule");
@@ -1395,9 +1643,7 @@ void CollectAnnotations(ProgramImpl* prog) {
           prog->annotations_.push_back(an);
           if (an.scope == "rule")
             rule_anns.push_back(a);
-          else if (an.scope == "document")
-            doc_anns.push_back(a);
-          else
+          else if (an.scope != "document")
             pkg_anns[pkg].push_back(a);
         }
       }

@@ -730,7 +730,11 @@ class Evaluator {
           }
           std::vector<Value> vals;
           EvalTerm(*part, [&](const Value& v) {
-            vals.push_back(v);
+            if (part->special != kSpecialTemplateCapture) {
+              vals.push_back(v);
+            } else {
+              for (const auto& m : v.items()) vals.push_back(m);
+            }
             return true;
           });
           if (failed_) return false;
@@ -964,6 +968,9 @@ class Evaluator {
     bool has_kids = false;
     for (const auto& [ck, c] : n->children)
       if (c->rules_below) has_kids = true;
+    // rules with a dynamic ref head fold the rules below into their doc
+    for (const Rule* r : n->rules)
+      if (r->static_len < r->ref.size()) has_kids = false;
     if (!has_kids) {
       if (!doc) return false;
       *out = *doc;
@@ -1086,40 +1093,19 @@ class Evaluator {
     DocTree tree;
     if (any_multi && !any_suffix) tree.is_set = true;
     for (const Rule* r : n->rules) {
-      bool multi = r->kind == RuleKind::kMulti;
       EvalRule(r, [&](std::span<const Value> keys, const Value& v) {
-        DocTree* t = &tree;
-        for (const auto& kk : keys) {
-          if (t->leaf || t->is_set) {
-            return Fail("eval_conflict_error", "object keys must be unique", r->loc);
-          }
-          t = &t->kids[kk];
-        }
-        if (multi) {
-          if (t->leaf || (!t->kids.empty())) {
-            return Fail("eval_conflict_error", "object keys must be unique", r->loc);
-          }
-          t->is_set = true;
-          t->members.push_back(v);
-          return true;
-        }
-        if (t->is_set || !t->kids.empty()) {
-          return Fail("eval_conflict_error", "object keys must be unique", r->loc);
-        }
-        if (t->leaf) {
-          if (t->v != v) {
-            return Fail("eval_conflict_error",
-                        keys.empty() ? "complete rules must not produce multiple outputs"
-                                     : "object keys must be unique",
-                        r->loc);
-          }
-          return true;
-        }
-        t->leaf = true;
-        t->v = v;
-        return true;
+        return InsertRuleValue(&tree, r, keys, v, false);
       });
       if (failed_) return false;
+    }
+    // A rule with a dynamic ref head may define keys that rules below this
+    // node define too: their values go into the same tree, so an overlap
+    // is a conflict (or, for sets, a union) rather than one hiding the other.
+    if (any_suffix) {
+      for (const auto& [ck, c] : n->children) {
+        if (!c->rules_below) continue;
+        if (!FoldRulesBelow(&tree, ck, c.get())) return false;
+      }
     }
     if (n->default_rule && !tree.leaf && tree.kids.empty() && !tree.is_set) {
       const Rule* d = n->default_rule;
@@ -1134,6 +1120,81 @@ class Evaluator {
       return !failed_;
     }
     *out = tree.ToValue();
+    return true;
+  }
+
+  // Adds one rule result at `keys` below `root` (see ComputeRuleDoc).
+  // `nested`: root is itself below the node being computed.
+  bool InsertRuleValue(DocTree* root, const Rule* r, std::span<const Value> keys, const Value& v,
+                       bool nested) {
+    DocTree* t = root;
+    for (const auto& kk : keys) {
+      if (t->leaf || t->is_set)
+        return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+      t = &t->kids[kk];
+    }
+    if (r->kind == RuleKind::kMulti) {
+      if (t->leaf || !t->kids.empty())
+        return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+      t->is_set = true;
+      t->members.push_back(v);
+      return true;
+    }
+    if (t->is_set || !t->kids.empty())
+      return Fail("eval_conflict_error", "object keys must be unique", r->loc);
+    if (t->leaf) {
+      if (t->v != v) {
+        return Fail("eval_conflict_error",
+                    keys.empty() && !nested ? "complete rules must not produce multiple outputs"
+                                            : "object keys must be unique",
+                    r->loc);
+      }
+      return true;
+    }
+    t->leaf = true;
+    t->v = v;
+    return true;
+  }
+
+  // Folds the documents of the rules at and below child `n` (key `key` of
+  // `parent`) into `parent`.
+  bool FoldRulesBelow(DocTree* parent, const Value& key, const DataNode* n) {
+    if (!overrides_.empty() && Shadowed(n)) return true;
+    if (parent->leaf || parent->is_set) {
+      const Rule* r = !n->rules.empty() ? n->rules[0] : n->default_rule;
+      return Fail("eval_conflict_error", "object keys must be unique", r ? r->loc : Loc{});
+    }
+    bool dynamic = false;
+    for (const Rule* r : n->rules)
+      if (r->static_len < r->ref.size() || r->kind == RuleKind::kMulti) dynamic = true;
+    if (HasValueRules(n) && !dynamic) {
+      // complete rules: their (cached) value, default included
+      const Value* v = RuleDoc(n);
+      if (failed_) return false;
+      if (!v) return true;
+      auto it = parent->kids.find(key);
+      DocTree* t = it != parent->kids.end() ? &it->second : nullptr;
+      if (t && (t->is_set || !t->kids.empty() || (t->leaf && t->v != *v)))
+        return Fail("eval_conflict_error", "object keys must be unique",
+                    n->rules.empty() ? n->default_rule->loc : n->rules[0]->loc);
+      if (!t) t = &parent->kids[key];
+      t->leaf = true;
+      t->v = *v;
+      return true;
+    }
+    DocTree* t = &parent->kids[key];
+    for (const Rule* r : n->rules) {
+      EvalRule(r, [&](std::span<const Value> keys, const Value& v) {
+        return InsertRuleValue(t, r, keys, v, true);
+      });
+      if (failed_) return false;
+    }
+    for (const auto& [ck, c] : n->children) {
+      if (!c->rules_below) continue;
+      if (!FoldRulesBelow(t, ck, c.get())) return false;
+    }
+    if (!t->leaf && t->kids.empty() && !n->rules.empty() && n->rules[0]->kind == RuleKind::kMulti)
+      t->is_set = true;  // a partial set without members is still a set
     return true;
   }
 
@@ -1204,9 +1265,10 @@ class Evaluator {
         ArgBuf args(nargs);
         return EvalArgs(t, 0, args, [&]() {
           if (!m.fn) return k(m.value);
-          // The replacement runs without this mock (it may call the original).
+          // The replacement runs without any mock, as in OPA: it may call
+          // the original, and one mock never calls another.
           auto saved = mocks_;
-          mocks_.erase(t.call_name);
+          mocks_.clear();
           bool r = CallTarget(*m.fn, t, args.span(), [&](const Value& v) {
             std::swap(saved, mocks_);
             bool rr = k(v);

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "rego/program.h"
 #include "rego/yaml_value.h"
 
 namespace kumo::rego {
@@ -599,6 +600,38 @@ class Parser {
     return t;
   }
 
+  // A template string expression: a term, optionally with `with` modifiers.
+  // With modifiers it becomes `{$tpl | $tpl = term with ...}`, marked so the
+  // evaluator renders its members rather than the set.
+  TermPtr ParseTemplateExpr() {
+    auto t = ParseTermIn(false);
+    if (!t) return nullptr;
+    if (IsIdent("with")) {
+      Expr e;
+      e.kind = ExprKind::kUnify;
+      e.loc = t->loc;
+      auto var = [&]() {
+        auto v = MakeTerm(TermKind::kVar, t->loc);
+        v->name = "$tpl";  // `$` cannot start a Rego identifier
+        return v;
+      };
+      e.a = var();
+      e.b = t;
+      if (!ParseWiths(&e)) return nullptr;
+      auto c = MakeTerm(TermKind::kSetCompr, t->loc);
+      c->a = var();
+      c->body = std::make_shared<Body>();
+      c->body->push_back(std::move(e));
+      c->special = kSpecialTemplateCapture;
+      t = c;
+    }
+    if (Cur().t != Tok::kEof) {
+      Error(Cur(), "unexpected " + Describe(Cur()));
+      return nullptr;
+    }
+    return t;
+  }
+
  private:
   const Token& Cur() const { return t_[p_]; }
   const Token& Peek(size_t k = 1) const { return t_[std::min(p_ + k, t_.size() - 1)]; }
@@ -769,6 +802,8 @@ class Parser {
         }
       }
       Next();
+      // As in OPA, a head with no arguments (`f() = 1`) is a plain rule.
+      if (r->args.empty()) r->kind = RuleKind::kComplete;
     }
     if (kw_contains_ && IsIdent("contains") && !KeywordRef() && r->kind != RuleKind::kFunction) {
       Next();
@@ -848,8 +883,26 @@ class Parser {
 
   bool ParseRuleBodyAfterIf(Body* b) {
     if (Cur().t == Tok::kLBrace) {
-      // `if { body }` -- but `if {1,2}[x]`-like terms are not bodies in practice.
-      return ParseBraceBody(b);
+      // `if { body }`, or a single expression that starts with a brace:
+      // `if {k: v | ...}`, `if {1, 2}[x]`.
+      size_t save = p_;
+      bool empty_braces = Peek().t == Tok::kRBrace;  // `if {}`: an empty body
+      if (ParseBraceBody(b) || empty_braces) return err_.empty();
+      std::string body_err = std::move(err_);
+      int body_row = erow_, body_col = ecol_;
+      err_.clear();
+      p_ = save;
+      b->clear();
+      Expr e;
+      if (!ParseLiteral(&e)) {
+        // not an expression either: report the body's error
+        err_ = std::move(body_err);
+        erow_ = body_row;
+        ecol_ = body_col;
+        return false;
+      }
+      b->push_back(std::move(e));
+      return true;
     }
     Expr e;
     if (!ParseLiteral(&e)) return false;
@@ -890,10 +943,23 @@ class Parser {
   }
 
   bool ParseLiteral(Expr* e) {
-    if (!opts_.experimental_keywords) return ParseLiteralPlain(e);
+    // nested bodies (comprehensions, every) parse their own `with`s
+    bool save = operand_withs_off_;
+    operand_withs_off_ = false;
+    bool ok = opts_.experimental_keywords ? ParseLogicExpr(e) : ParseLiteralPlain(e);
+    operand_withs_off_ = save;
+    return ok;
+  }
+
+  // `a and b or c with ...`: the `with`s modify the whole expression; an
+  // operand takes its own only inside parentheses, `(a with ...) and b`.
+  bool ParseLogicExpr(Expr* e) {
     if (!ParseLogicOr(e)) return false;
-    if (e->kind == ExprKind::kOr || e->kind == ExprKind::kAnd) return ParseWiths(e);
-    return true;
+    bool save = operand_withs_off_;
+    operand_withs_off_ = false;
+    bool ok = ParseWiths(e);
+    operand_withs_off_ = save;
+    return ok;
   }
 
   static std::shared_ptr<Body> AsOperand(Expr&& e) {
@@ -966,14 +1032,14 @@ class Parser {
       size_t save = p_;
       Next();
       Expr inner;
-      if (ParseLogicOr(&inner) && Cur().t == Tok::kRParen &&
-          (inner.kind == ExprKind::kOr || inner.kind == ExprKind::kAnd)) {
+      if (ParseLogicExpr(&inner) && Cur().t == Tok::kRParen &&
+          (inner.kind == ExprKind::kOr || inner.kind == ExprKind::kAnd || !inner.withs.empty())) {
         Next();
-        if (negated) {
+        if (negated || (inner.kind != ExprKind::kOr && inner.kind != ExprKind::kAnd)) {
           Expr g;
           g.loc = loc;
           g.kind = ExprKind::kAnd;
-          g.negated = true;
+          g.negated = negated;
           g.alternatives.push_back(AsOperand(std::move(inner)));
           *e = std::move(g);
         } else {
@@ -1000,9 +1066,12 @@ class Parser {
     }
     p_ = save0;
     bool save_in = in_logic_;
+    bool save_withs = operand_withs_off_;
     in_logic_ = false;
+    operand_withs_off_ = true;
     bool ok = ParseLiteralPlain(e);
     in_logic_ = save_in;
+    operand_withs_off_ = save_withs;
     return ok;
   }
 
@@ -1150,6 +1219,7 @@ class Parser {
   }
 
   bool ParseWiths(Expr* e) {
+    if (operand_withs_off_) return true;
     while (IsIdent("with") && Peek().t != Tok::kDot && Peek().t != Tok::kLBrack) {
       With w;
       w.loc = LocOf(Cur());
@@ -1494,7 +1564,7 @@ class Parser {
       Parser sub(std::move(toks), file_, opts_);
       sub.kw_in_ = kw_in_;
       sub.kw_every_ = kw_every_;
-      auto e = sub.ParseOneTerm();
+      auto e = sub.ParseTemplateExpr();
       if (!e) {
         err_ = sub.err_;
         erow_ = sub.erow_;
@@ -1515,6 +1585,7 @@ class Parser {
   bool kw_in_, kw_every_, kw_if_, kw_contains_;
   bool kw_not_ = false;
   bool in_logic_ = false;
+  bool operand_withs_off_ = false;  // see ParseLogicExpr
   std::string err_;
   int erow_ = 0, ecol_ = 0;
   size_t comment_pos_ = 0;

@@ -37,7 +37,16 @@ struct DataNode {
 class ProgramImpl;
 
 // Evaluator-handled builtins (Term::special).
-enum Special { kSpecialNone = 0, kSpecialPrint = 1, kSpecialWalk = 2, kSpecialTrace = 3 };
+// kSpecialTemplateCapture marks the set comprehension that wraps a template
+// string expression with `with` modifiers: its members are the expression's
+// values.
+enum Special {
+  kSpecialNone = 0,
+  kSpecialPrint = 1,
+  kSpecialWalk = 2,
+  kSpecialTrace = 3,
+  kSpecialTemplateCapture = 4,
+};
 
 // A compiled query.
 struct QueryPlan {
