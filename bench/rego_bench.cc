@@ -94,7 +94,8 @@ BENCHMARK(BM_ControlEval)->Unit(benchmark::kMicrosecond)->Iterations(100000);
 // in the CPU caches; KUMO_REGO_BENCH_INPUTS=16 measures with hot inputs.
 size_t EvalOnlyInputs() {
   const char* n = std::getenv("KUMO_REGO_BENCH_INPUTS");
-  return n ? std::max<size_t>(1, std::strtoul(n, nullptr, 10)) : 10000;
+  size_t v = n ? std::strtoul(n, nullptr, 10) : 0;
+  return v > 0 ? v : 10000;
 }
 
 void BM_ControlEvalOnly(benchmark::State& state) {
