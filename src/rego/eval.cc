@@ -377,9 +377,180 @@ class Evaluator {
 
   // --- bodies and expressions ---------------------------------------------
 
+  // A body is evaluated in two modes. Expressions that have one solution
+  // at most and bind at most one plain variable (tests such as
+  // `input.x == "y"`, `not p`, `startswith(s, "a")`, and assignments such
+  // as `x := input.a.b` or `m := sprintf(...)`) run in a loop, each as a
+  // closed evaluation, with their bindings undone after the continuation;
+  // the first expression that may have several solutions (iteration,
+  // `some ... in`, unification of patterns, `with`) and everything after
+  // it goes through the continuation-passing path. The loop keeps the
+  // native stack shallow: deep continuation chains cost a mispredicted
+  // return per frame.
   bool EvalBody(const Body& b, size_t i, Cont k) {
     if (i == b.size()) return k();
-    return EvalExpr(b[i], [&]() { return EvalBody(b, i + 1, k); });
+    constexpr size_t kMaxFlatBindings = 16;
+    int bound[kMaxFlatBindings];
+    size_t nb = 0;
+    bool ok = true;  // false: no solution; failed_: error
+    size_t j = i;
+    for (; j < b.size() && nb < kMaxFlatBindings; ++j) {
+      Flat f = TryFlat(b[j], &bound[nb], &nb);
+      if (f == Flat::kNo) break;
+      if (f != Flat::kTrue) {
+        ok = false;
+        break;
+      }
+    }
+    bool r;
+    if (!ok) {
+      r = !failed_;
+    } else if (j == b.size()) {
+      r = k();
+    } else {
+      r = EvalExpr(b[j], [&]() { return EvalBody(b, j + 1, k); });
+    }
+    while (nb > 0) {
+      Slot& s = frame_[bound[--nb]];
+      s.bound = false;
+      s.v = Value();
+    }
+    return r;
+  }
+
+  enum class Flat { kNo, kTrue, kFalse };
+  // Runs `e` as a closed evaluation when it has one solution at most (see
+  // EvalBody). kNo: not eligible, nothing was done. kTrue: it held (a
+  // variable it bound is appended to bound[*nb]). kFalse: it did not hold,
+  // or it failed with an error (failed_ is set).
+  Flat TryFlat(const Expr& e, int* bound_slot, size_t* nb) {
+    if (!e.withs.empty()) return Flat::kNo;
+    auto closed = [&]() {
+      if (!Step(e.loc)) return Flat::kFalse;
+      bool held = false;
+      EvalExprNeg(e, [&]() {
+        held = true;
+        return false;
+      });
+      if (failed_) return Flat::kFalse;
+      return held ? Flat::kTrue : Flat::kFalse;
+    };
+    if (e.negated) return closed();
+    switch (e.kind) {
+      case ExprKind::kNotBody:
+      case ExprKind::kEvery:
+      case ExprKind::kOr:
+      case ExprKind::kAnd: return closed();
+      case ExprKind::kSome:
+        if (!Step(e.loc)) return Flat::kFalse;
+        return Flat::kTrue;
+      case ExprKind::kTerm: {
+        if (!SingleValued(*e.a)) return Flat::kNo;
+        if (!Step(e.loc)) return Flat::kFalse;
+        const Value* v = nullptr;
+        Direct d = TryDirect(*e.a, &v);
+        if (d == Direct::kUndefined) return Flat::kFalse;
+        if (d == Direct::kValue)
+          return (v->is_bool() && !v->as_bool()) ? Flat::kFalse : Flat::kTrue;
+        bool held = false;
+        EvalTerm(*e.a, [&](const Value& tv) {
+          held = !(tv.is_bool() && !tv.as_bool());
+          return false;
+        });
+        if (failed_) return Flat::kFalse;
+        return held ? Flat::kTrue : Flat::kFalse;
+      }
+      case ExprKind::kUnify:
+      case ExprKind::kAssign: {
+        const Term* var = nullptr;
+        const Term* val = nullptr;
+        auto unbound_var = [&](const Term& t) {
+          return t.kind == TermKind::kVar && t.slot >= 0 && !frame_[t.slot].bound;
+        };
+        if (unbound_var(*e.a) && SingleValued(*e.b)) {
+          var = e.a.get();
+          val = e.b.get();
+        } else if (unbound_var(*e.b) && SingleValued(*e.a)) {
+          var = e.b.get();
+          val = e.a.get();
+        } else if (SingleValued(*e.a) && SingleValued(*e.b)) {
+          if (!Step(e.loc)) return Flat::kFalse;
+          bool held = false;
+          EvalTerm(*e.a, [&](const Value& va) {
+            EvalTerm(*e.b, [&](const Value& vb) {
+              held = va == vb;
+              return false;
+            });
+            return false;
+          });
+          if (failed_) return Flat::kFalse;
+          return held ? Flat::kTrue : Flat::kFalse;
+        } else {
+          return Flat::kNo;
+        }
+        if (!Step(e.loc)) return Flat::kFalse;
+        Slot& s = frame_[var->slot];
+        const Value* v = nullptr;
+        Direct d = TryDirect(*val, &v);
+        if (d == Direct::kUndefined) return Flat::kFalse;
+        if (d == Direct::kValue) {
+          s.v = *v;
+        } else {
+          bool got = false;
+          Value captured;
+          EvalTerm(*val, [&](const Value& tv) {
+            captured = tv;
+            got = true;
+            return false;
+          });
+          if (failed_ || !got) return Flat::kFalse;
+          frame_[var->slot].v = std::move(captured);
+        }
+        frame_[var->slot].bound = true;
+        *bound_slot = var->slot;
+        ++*nb;
+        return Flat::kTrue;
+      }
+      default: return Flat::kNo;
+    }
+  }
+
+  // Whether `t` has one value at most in the current bindings: it has no
+  // unbound variable outside closures (comprehension bodies) and no
+  // generator call (`walk`). Such a term can be evaluated for its first
+  // solution only.
+  bool SingleValued(const Term& t) const {
+    switch (t.kind) {
+      case TermKind::kScalar: return true;
+      case TermKind::kVar: return t.slot < 0 || frame_[t.slot].bound;
+      case TermKind::kRef: {
+        const Term& head = *t.items[0];
+        if (head.kind == TermKind::kVar) {
+          if (head.slot >= 0 && !frame_[head.slot].bound) return false;
+        } else if (!SingleValued(head)) {
+          return false;
+        }
+        for (size_t i = 1; i < t.items.size(); ++i)
+          if (!SingleValued(*t.items[i])) return false;
+        return true;
+      }
+      case TermKind::kCall:
+        if (t.special == kSpecialWalk) return false;
+        for (size_t i = 1; i < t.items.size(); ++i)
+          if (!SingleValued(*t.items[i])) return false;
+        return true;
+      case TermKind::kArray:
+      case TermKind::kSet:
+      case TermKind::kObject:
+      case TermKind::kTemplate:
+        for (const auto& it : t.items)
+          if (!SingleValued(*it)) return false;
+        return true;
+      case TermKind::kArrayCompr:
+      case TermKind::kSetCompr:
+      case TermKind::kObjectCompr: return true;
+    }
+    return false;
   }
 
   bool Step(const Loc& loc) {
