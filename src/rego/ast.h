@@ -66,7 +66,12 @@ struct Term {
   bool ground = false;             // contains no variables at all (constant)
   std::vector<int> captures;       // closures: outer slots used inside
   std::vector<int> pattern_slots;  // vars in pattern positions (unification)
-  int special = 0;                 // kCall: evaluator-handled builtin (see eval.cc)
+  // One value at most once single_slots are bound (no generator such as
+  // `walk` inside); single_slots: the vars outside closures. Set by the
+  // compiler; false means "unknown" and is always safe.
+  bool single_static = false;
+  std::vector<int> single_slots;
+  int special = 0;  // kCall: evaluator-handled builtin (see eval.cc)
   // kRef with a data head: the data-tree nodes named by the leading constant
   // path items (items[1], items[2], ...), down to the first node with value
   // rules; lets the evaluator skip the per-step child lookups.

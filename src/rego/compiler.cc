@@ -1094,11 +1094,47 @@ class Compiler {
     for (const auto& i : t->items) CheckPrintClosures(i.get(), bound, f);
   }
 
+  // Whether t has one value at most once the vars it collects into
+  // *slots are bound (see Term::single_static).
+  static bool CollectSingle(const Term* t, std::vector<int>* slots) {
+    switch (t->kind) {
+      case TermKind::kScalar: return true;
+      case TermKind::kVar:
+        if (t->slot >= 0) slots->push_back(t->slot);
+        return true;
+      case TermKind::kRef:
+        for (const auto& i : t->items)
+          if (!CollectSingle(i.get(), slots)) return false;
+        return true;
+      case TermKind::kCall:
+        if (t->special == kSpecialWalk) return false;
+        for (size_t i = 1; i < t->items.size(); ++i)
+          if (!CollectSingle(t->items[i].get(), slots)) return false;
+        return true;
+      case TermKind::kArray:
+      case TermKind::kSet:
+      case TermKind::kObject:
+      case TermKind::kTemplate:
+        for (const auto& i : t->items)
+          if (!CollectSingle(i.get(), slots)) return false;
+        return true;
+      case TermKind::kArrayCompr:
+      case TermKind::kSetCompr:
+      case TermKind::kObjectCompr: return true;
+    }
+    return false;
+  }
+
   void ComputePatternSlots(Term* t) {
     if (!t) return;
     TermVars tv;
     Analyze(t, true, tv);
     t->pattern_slots = tv.pattern;
+    t->single_slots.clear();
+    t->single_static = CollectSingle(t, &t->single_slots);
+    std::sort(t->single_slots.begin(), t->single_slots.end());
+    t->single_slots.erase(std::unique(t->single_slots.begin(), t->single_slots.end()),
+                          t->single_slots.end());
     for (auto& i : t->items) ComputePatternSlots(i.get());
     ComputePatternSlots(t->a.get());
     ComputePatternSlots(t->b.get());

@@ -517,40 +517,13 @@ class Evaluator {
 
   // Whether `t` has one value at most in the current bindings: it has no
   // unbound variable outside closures (comprehension bodies) and no
-  // generator call (`walk`). Such a term can be evaluated for its first
-  // solution only.
+  // generator call (`walk`), as the compiler recorded in the term. Such a
+  // term can be evaluated for its first solution only.
   bool SingleValued(const Term& t) const {
-    switch (t.kind) {
-      case TermKind::kScalar: return true;
-      case TermKind::kVar: return t.slot < 0 || frame_[t.slot].bound;
-      case TermKind::kRef: {
-        const Term& head = *t.items[0];
-        if (head.kind == TermKind::kVar) {
-          if (head.slot >= 0 && !frame_[head.slot].bound) return false;
-        } else if (!SingleValued(head)) {
-          return false;
-        }
-        for (size_t i = 1; i < t.items.size(); ++i)
-          if (!SingleValued(*t.items[i])) return false;
-        return true;
-      }
-      case TermKind::kCall:
-        if (t.special == kSpecialWalk) return false;
-        for (size_t i = 1; i < t.items.size(); ++i)
-          if (!SingleValued(*t.items[i])) return false;
-        return true;
-      case TermKind::kArray:
-      case TermKind::kSet:
-      case TermKind::kObject:
-      case TermKind::kTemplate:
-        for (const auto& it : t.items)
-          if (!SingleValued(*it)) return false;
-        return true;
-      case TermKind::kArrayCompr:
-      case TermKind::kSetCompr:
-      case TermKind::kObjectCompr: return true;
-    }
-    return false;
+    if (!t.single_static) return false;
+    for (int slot : t.single_slots)
+      if (!frame_[slot].bound) return false;
+    return true;
   }
 
   bool Step(const Loc& loc) {
