@@ -786,6 +786,21 @@ class Evaluator {
       case TermKind::kArray: {
         if (t.ground) return k(t.value);
         ArgBuf acc(t.items.size());
+        int direct = DirectItems(t, acc);
+        if (direct == 0) return true;  // an item is undefined
+        if (direct > 0) {
+          std::span<const Value> src = acc.span();
+          Value small[8];
+          std::vector<Value> big;
+          Value* dst = small;
+          if (src.size() > 8) {
+            big.resize(src.size());
+            dst = big.data();
+          }
+          std::copy(src.begin(), src.end(), dst);
+          Value v = Value::ArrayFrom(dst, src.size());
+          return k(v);
+        }
         return EvalProduct(t.items, 0, acc, [&]() {
           // acc keeps its values for the next solution: build from copies.
           std::span<const Value> src = acc.span();
@@ -813,7 +828,7 @@ class Evaluator {
       case TermKind::kObject: {
         if (t.ground) return k(t.value);
         ArgBuf acc(t.items.size());
-        return EvalProduct(t.items, 0, acc, [&]() {
+        auto build = [&]() {
           std::span<const Value> src = acc.span();
           size_t n = src.size() / 2;
           ObjectEntry small[8];
@@ -826,7 +841,11 @@ class Evaluator {
           for (size_t i = 0; i < n; ++i) es[i] = ObjectEntry(src[2 * i], src[2 * i + 1]);
           Value v = Value::ObjectFrom(es, n);
           return k(v);
-        });
+        };
+        int direct = DirectItems(t, acc);
+        if (direct == 0) return true;
+        if (direct > 0) return build();
+        return EvalProduct(t.items, 0, acc, build);
       }
       case TermKind::kArrayCompr:
       case TermKind::kSetCompr: {
@@ -900,6 +919,20 @@ class Evaluator {
       }
     }
     return true;
+  }
+
+  // Fills acc with the items of a literal when each has one value that can
+  // be read in place (see TryDirect): 1 done, 0 an item is undefined, -1 an
+  // item needs evaluating (acc is then filled by EvalProduct instead).
+  int DirectItems(const Term& t, ArgBuf& acc) const {
+    for (size_t i = 0; i < t.items.size(); ++i) {
+      const Value* v = nullptr;
+      Direct d = TryDirect(*t.items[i], &v);
+      if (d == Direct::kNo) return -1;
+      if (d == Direct::kUndefined) return 0;
+      acc.Set(i, *v);
+    }
+    return 1;
   }
 
   bool EvalProduct(const std::vector<TermPtr>& items, size_t i, ArgBuf& acc, Cont k) {

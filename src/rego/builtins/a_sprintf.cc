@@ -418,12 +418,13 @@ void FormatOne(char32_t verb, const Spec& sp, const Arg& a, std::string* out) {
 
 }  // namespace
 
-std::string GoSprintf(std::string_view f, std::span<const Value> values) {
-  // Up to 8 arguments (the usual case) live on the stack.
-  Arg small[8];
+void GoSprintfTo(std::string_view f, std::span<const Value> values, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  // Up to 4 arguments (the usual case) live on the stack.
+  Arg small[4];
   std::vector<Arg> big;
   std::span<Arg> args;
-  if (values.size() <= 8) {
+  if (values.size() <= 4) {
     for (size_t k = 0; k < values.size(); ++k) small[k] = ToArg(values[k]);
     args = std::span<Arg>(small, values.size());
   } else {
@@ -431,8 +432,7 @@ std::string GoSprintf(std::string_view f, std::span<const Value> values) {
     for (const Value& v : values) big.push_back(ToArg(v));
     args = big;
   }
-  std::string out;
-  out.reserve(f.size() + 16);
+  out.reserve(out.size() + f.size() + 16);
   size_t argi = 0;
   size_t i = 0;
   while (i < f.size()) {
@@ -518,6 +518,11 @@ std::string GoSprintf(std::string_view f, std::span<const Value> values) {
     }
     out.push_back(')');
   }
+}
+
+std::string GoSprintf(std::string_view f, std::span<const Value> values) {
+  std::string out;
+  GoSprintfTo(f, values, &out);
   return out;
 }
 

@@ -467,7 +467,11 @@ bool Sprintf(BuiltinContext& ctx, std::span<const Value> args, Value* out) {
       return true;
     }
   }
-  *out = Value::String(a::GoSprintf(f, items));
+  // Formatted into a per-thread buffer: the only allocation is the result.
+  thread_local std::string buf;
+  buf.clear();
+  a::GoSprintfTo(f, items, &buf);
+  *out = Value::String(std::string_view(buf));
   return true;
 }
 
