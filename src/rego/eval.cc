@@ -228,18 +228,27 @@ class Evaluator {
     touched_ = &scratch_->touched;
     serial_ = ++scratch_->serial;
     auto& pc = scratch_->persistent;
-    auto self = prog.weak_from_this();
-    if (!self.expired()) {
-      if (pc.raw != &prog || pc.prog.lock().get() != &prog ||
-          pc.strict != opts.strict_builtin_errors || !SameDocument(pc.data, *base_data_)) {
+    // Same program as last time: the address matches and the program the
+    // cache was made for is still alive (so it is this one). Checked without
+    // touching the shared_ptr counts; weak_from_this only on a change.
+    bool same_prog = pc.raw == &prog && !pc.prog.expired();
+    bool usable = same_prog;
+    if (!same_prog) {
+      auto self = prog.weak_from_this();
+      usable = !self.expired();  // only programs owned by a shared_ptr
+      if (usable) {
         pc.prog = self;
         pc.raw = &prog;
         pc.data = *base_data_;
         pc.strict = opts.strict_builtin_errors;
         pc.cache.assign(prog.node_count_, CacheEntry{});
       }
-      persistent_ = pc.cache.data();
+    } else if (pc.strict != opts.strict_builtin_errors || !SameDocument(pc.data, *base_data_)) {
+      pc.data = *base_data_;
+      pc.strict = opts.strict_builtin_errors;
+      pc.cache.assign(prog.node_count_, CacheEntry{});
     }
+    if (usable) persistent_ = pc.cache.data();
     // The time budget is checked every 1024 steps; the clock is first read
     // at the first check, so short evaluations never read it.
     bctx_.strict_errors = opts.strict_builtin_errors;
@@ -359,11 +368,16 @@ class Evaluator {
         if (frame_[slot].bound) row.bindings.emplace_back(name, frame_[slot].v);
       }
       // expressions in source order
-      std::vector<std::pair<int, Value>> ord;
-      for (size_t j = 0; j < plan.body.size(); ++j) ord.emplace_back(plan.body[j].index, vals[j]);
-      std::sort(ord.begin(), ord.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (auto& [idx, v] : ord) row.expressions.push_back(v);
+      row.expressions.reserve(plan.body.size());
+      if (plan.body.size() == 1) {
+        row.expressions.push_back(vals[0]);
+      } else {
+        std::vector<std::pair<int, Value>> ord;
+        for (size_t j = 0; j < plan.body.size(); ++j) ord.emplace_back(plan.body[j].index, vals[j]);
+        std::sort(ord.begin(), ord.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [idx, v] : ord) row.expressions.push_back(v);
+      }
       rows.push_back(std::move(row));
       return true;
     }
