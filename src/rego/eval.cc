@@ -998,6 +998,13 @@ class Evaluator {
         c = LookupKey(*cur, key.value);
       } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
         c = LookupKey(*cur, frame_[key.slot].v);
+      } else if (key.kind == TermKind::kRef) {
+        // e.g. groups[grant.grantee.uri]: a key read in place
+        const Value* kv = nullptr;
+        Direct d = TryDirect(key, &kv);
+        if (d == Direct::kNo) break;
+        if (d == Direct::kUndefined) return nullptr;
+        c = LookupKey(*cur, *kv);
       } else {
         break;
       }
