@@ -34,26 +34,59 @@ std::string& ThreadScratch() {
 // the same keys ("publicAccessBlockConfiguration") and values
 // ("AWS::S3::Bucket", group URIs) millions of times, and Values are
 // immutable, so one node can serve them all. Strings of up to 14 bytes are
-// held inline in the Value and need no sharing. Direct-mapped: a miss simply
-// replaces the slot, so the cost is bounded and unique strings (ids, ARNs)
-// cannot fill it up.
+// held inline in the Value and need no sharing. Direct-mapped, so the cost
+// is bounded. A slot remembers the hash of the last string mapped to it and
+// caches a string only when it comes back while the slot still holds its
+// hash: a unique string (id, ARN) is never cached, so it neither evicts the
+// repeated ones nor pays for sharing (a shared copy costs an atomic
+// increment and decrement, and replacing a slot touches cold memory).
 class StringCache {
  public:
   static constexpr size_t kSlots = 4096;
   static constexpr size_t kMaxKeyBytes = 128;
   static constexpr size_t kMaxValueBytes = 48;
 
+  // Kept small so that it inlines: most keys and values are short.
   Value Get(std::string_view s, size_t max_bytes) {
     if (s.size() <= 14 || s.size() > max_bytes) return Value::String(s);
-    Value& slot = slots_[Slot(s)];
-    if (slot.as_string() != s) slot = Value::String(s);
-    return slot;
+    return Shared(s);
   }
 
  private:
+  Value Shared(std::string_view s) {
+    uint64_t h = Hash(s);
+    size_t i = static_cast<size_t>(h) & (kSlots - 1);
+    auto tag = static_cast<uint32_t>(h >> 32);
+    if (tags_[i] != tag) {
+      tags_[i] = tag;  // first sighting: remember the hash, do not cache yet
+      return Value::String(s);
+    }
+    Value& slot = slots_[i];
+    std::string_view held = slot.as_string();  // empty or longer than 14 bytes
+    if (held.size() != s.size() || !SameLongBytes(held.data(), s.data(), s.size())) {
+      slot = Value::String(s);
+    }
+    return slot;
+  }
+
+  // a[0..n) == b[0..n) for n >= 8, in 8-byte words (the last one may
+  // overlap): cheaper than a memcmp call for the short strings cached here.
+  static bool SameLongBytes(const char* a, const char* b, size_t n) {
+    uint64_t x, y;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+
   // A cheap hash of the length and the first and last 8 bytes (s has more
-  // than 14): enough to spread keys and repeated values over the slots.
-  static size_t Slot(std::string_view s) {
+  // than 14): enough to spread keys and repeated values over the slots. The
+  // low bits pick the slot, the high 32 are the slot's tag.
+  static uint64_t Hash(std::string_view s) {
     uint64_t a, b;
     std::memcpy(&a, s.data(), 8);
     std::memcpy(&b, s.data() + s.size() - 8, 8);
@@ -61,9 +94,10 @@ class StringCache {
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ULL;
     h ^= h >> 32;
-    return static_cast<size_t>(h) & (kSlots - 1);
+    return h;
   }
   std::vector<Value> slots_ = std::vector<Value>(kSlots);
+  std::vector<uint32_t> tags_ = std::vector<uint32_t>(kSlots);
 };
 
 StringCache& ThreadStrings() {
@@ -303,58 +337,87 @@ simdjson::dom::parser& ThreadDomParser() {
 }
 
 class DomBuilder {
- public:
-  explicit DomBuilder(size_t max_depth) : max_depth_(max_depth) {}
+  // Converts to the key's Value where the entry is constructed, so the
+  // Value is built in place rather than built and then moved.
+  struct KeyOf {
+    StringCache& strings;
+    std::string_view key;
+    operator Value() const {  // NOLINT: implicit by design
+      return strings.Get(key, StringCache::kMaxKeyBytes);
+    }
+  };
 
-  bool Build(simdjson::dom::element e, size_t depth, Value* out) {
+ public:
+  explicit DomBuilder(size_t max_depth)
+      : max_depth_(max_depth),
+        strings_(ThreadStrings()),
+        entries_(ThreadEntries()),
+        items_(ThreadItems()) {}
+
+  // The Value of `e` at nesting `depth`; on failure (a fractional number,
+  // too deep) failed() turns true and the record must go on-demand. Values
+  // are returned rather than assigned through a pointer so that each is
+  // built in place and moved once, into its parent's scratch stack.
+  Value Build(simdjson::dom::element e, size_t depth) {
     using T = simdjson::dom::element_type;
     switch (e.type()) {
-      case T::OBJECT: {
-        if (depth >= max_depth_) return false;
-        auto& stack = ThreadEntries();
-        size_t start = stack.size();
-        for (simdjson::dom::key_value_pair f : simdjson::dom::object(e)) {
-          Value v;
-          if (!Build(f.value, depth + 1, &v)) {
-            stack.resize(start);
-            return false;
-          }
-          stack.emplace_back(ThreadStrings().Get(f.key, StringCache::kMaxKeyBytes), std::move(v));
-        }
-        *out = Value::ObjectFrom(stack.data() + start, stack.size() - start);
-        stack.resize(start);
-        return true;
-      }
-      case T::ARRAY: {
-        if (depth >= max_depth_) return false;
-        auto& stack = ThreadItems();
-        size_t start = stack.size();
-        for (simdjson::dom::element item : simdjson::dom::array(e)) {
-          Value v;
-          if (!Build(item, depth + 1, &v)) {
-            stack.resize(start);
-            return false;
-          }
-          stack.push_back(std::move(v));
-        }
-        *out = Value::ArrayFrom(stack.data() + start, stack.size() - start);
-        stack.resize(start);
-        return true;
-      }
-      case T::STRING:
-        *out = ThreadStrings().Get(std::string_view(e), StringCache::kMaxValueBytes);
-        return true;
-      case T::INT64: *out = Value::Int(int64_t(e)); return true;
-      case T::UINT64: *out = Value::Number(std::to_string(uint64_t(e))); return true;
-      case T::BOOL: *out = Value::Bool(bool(e)); return true;
-      case T::NULL_VALUE: *out = Value(); return true;
-      case T::DOUBLE: return false;  // the text is not on the tape
+      case T::OBJECT:
+        if (depth >= max_depth_) break;
+        return BuildObject(simdjson::dom::object(e), depth + 1);
+      case T::ARRAY:
+        if (depth >= max_depth_) break;
+        return BuildArray(simdjson::dom::array(e), depth + 1);
+      case T::STRING: return strings_.Get(std::string_view(e), StringCache::kMaxValueBytes);
+      case T::INT64: return Value::Int(int64_t(e));
+      case T::UINT64: return Value::Number(std::to_string(uint64_t(e)));
+      case T::BOOL: return Value::Bool(bool(e));
+      case T::NULL_VALUE: return Value();
+      case T::DOUBLE: break;  // the text is not on the tape
     }
-    return false;
+    failed_ = true;
+    return Value();
   }
 
+  bool failed() const { return failed_; }
+
  private:
+  Value BuildObject(simdjson::dom::object obj, size_t depth) {
+    size_t start = entries_.size();
+    for (simdjson::dom::key_value_pair f : obj) {
+      Value v = Build(f.value, depth);
+      if (failed_) {
+        entries_.resize(start);
+        return Value();
+      }
+      // The key is made straight into its stack slot (see KeyOf).
+      entries_.emplace_back(KeyOf{strings_, f.key}, std::move(v));
+    }
+    Value out = Value::ObjectFrom(entries_.data() + start, entries_.size() - start);
+    entries_.resize(start);
+    return out;
+  }
+
+  Value BuildArray(simdjson::dom::array arr, size_t depth) {
+    size_t start = items_.size();
+    for (simdjson::dom::element item : arr) {
+      Value v = Build(item, depth);
+      if (failed_) {
+        items_.resize(start);
+        return Value();
+      }
+      items_.push_back(std::move(v));
+    }
+    Value out = Value::ArrayFrom(items_.data() + start, items_.size() - start);
+    items_.resize(start);
+    return out;
+  }
+
   size_t max_depth_;
+  bool failed_ = false;
+  // The thread's caches, looked up once per document.
+  StringCache& strings_;
+  std::vector<ObjectEntry>& entries_;
+  std::vector<Value>& items_;
 };
 
 // True when `text` was read through the DOM fast path into *out.
@@ -364,7 +427,11 @@ bool TryDom(std::string_view text, size_t capacity, const JsonLimits& limits, Va
   if (ThreadDomParser().parse(text.data(), text.size(), false).get(root)) return false;
   // Depth counts the containers around a value, as in the on-demand
   // Builder; a record over the limit goes there for its error.
-  return DomBuilder(limits.max_depth).Build(root, 0, out);
+  DomBuilder builder(limits.max_depth);
+  Value v = builder.Build(root, 0);
+  if (builder.failed()) return false;
+  *out = std::move(v);
+  return true;
 }
 
 std::string_view SkipBom(std::string_view text) {

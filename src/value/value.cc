@@ -1,12 +1,17 @@
 #include "value/value.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <new>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kumo {
 namespace value_internal {
@@ -214,6 +219,28 @@ size_t HashDouble(double d) {
 
 bool IsStringKind(const Value& v) { return v.kind() == ValueKind::kString; }
 
+constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+
+// Sets all 16 bytes of a Value (kind_, rep_, sso_; see value.h) with one
+// store. Little-endian targets only (elsewhere callers set the fields): w0 = kind_ | rep_ << 8 |
+// sso_[0..5] << 16, w1 = sso_[6..13]. Copying a Value loads bytes [0,2), [2,10) and [8,16), and a
+// load is forwarded from the store buffer only when one earlier store covers it: a Value built
+// field by field and copied right away (as parsing does with every value) stalls each copy for a
+// dozen cycles or more.
+void StoreWords(Value* v, uint64_t w0, uint64_t w1) {
+#if defined(__SSE2__)
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(v),
+                   _mm_set_epi64x(static_cast<int64_t>(w1), static_cast<int64_t>(w0)));
+#else
+  unsigned char bytes[16];
+  std::memcpy(bytes, &w0, 8);
+  std::memcpy(bytes + 8, &w1, 8);
+  std::memcpy(static_cast<void*>(v), bytes, 16);
+#endif
+}
+
+uint64_t NodeWord(const void* node) { return reinterpret_cast<uintptr_t>(node); }
+
 }  // namespace
 
 std::string_view ValueKindName(ValueKind kind) {
@@ -272,7 +299,13 @@ int CompareNumberText(std::string_view a, std::string_view b) {
 
 void Value::Release() {
   Node* n = node();
-  if (n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  // A count of 1 means this Value holds the only reference, so no other
+  // thread can be copying it: the node can go without the locked
+  // decrement, which dominates releasing a freshly parsed document.
+  if (n->refs.load(std::memory_order_acquire) != 1 &&
+      n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) {
+    return;
+  }
   switch (kind_) {
     case ValueKind::kNumber: delete static_cast<NumberNode*>(n); break;
     case ValueKind::kString: {
@@ -309,15 +342,26 @@ void Value::Release() {
 
 Value Value::Bool(bool b) {
   Value v;
-  v.kind_ = ValueKind::kBool;
-  v.sso_[0] = b ? 1 : 0;
+  if constexpr (kLittleEndian) {
+    static_assert(offsetof(Value, rep_) == 1 && offsetof(Value, sso_) == 2);
+    StoreWords(
+        &v, uint64_t{uint8_t(ValueKind::kBool)} | uint64_t{kRepScalar} << 8 | uint64_t{b} << 16, 0);
+  } else {
+    v.kind_ = ValueKind::kBool;
+    v.sso_[0] = b ? 1 : 0;
+  }
   return v;
 }
 
 Value Value::Int(int64_t i) {
   Value v;
-  v.kind_ = ValueKind::kNumber;
-  std::memcpy(v.sso_ + 6, &i, sizeof i);
+  if constexpr (kLittleEndian) {
+    StoreWords(&v, uint64_t{uint8_t(ValueKind::kNumber)} | uint64_t{kRepScalar} << 8,
+               static_cast<uint64_t>(i));
+  } else {
+    v.kind_ = ValueKind::kNumber;
+    std::memcpy(v.sso_ + 6, &i, sizeof i);
+  }
   return v;
 }
 
@@ -351,18 +395,52 @@ Value Value::Double(double d) {
 }
 
 Value Value::String(std::string_view s) {
+  // One named result on every path, so it is built in the caller's slot.
+  Value v;
   if (s.size() <= kMaxShort) {
-    Value v;
-    v.kind_ = ValueKind::kString;
-    v.rep_ = static_cast<uint8_t>(kRepShort | s.size());
-    if (!s.empty()) std::memcpy(v.sso_, s.data(), s.size());
+    if constexpr (kLittleEndian) {
+      // Short strings are most of the strings in a document. Gather the
+      // bytes in registers with fixed-size loads that may overlap (no
+      // memcpy call) and store the Value at once (see StoreWords).
+      const char* p = s.data();
+      size_t n = s.size();
+      uint64_t lo = 0, hi = 0;
+      if (n >= 8) {
+        std::memcpy(&lo, p, 8);
+        if (n > 8) {
+          std::memcpy(&hi, p + n - 8, 8);
+          hi >>= 8 * (16 - n);  // keep bytes p[8..n)
+        }
+      } else if (n >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        lo = a | (uint64_t{b} << (8 * (n - 4)));  // the overlap holds equal bytes
+      } else if (n > 0) {
+        lo = uint64_t{static_cast<unsigned char>(p[0])} |
+             uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2)) |
+             uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
+      }
+      uint64_t rep = kRepShort | n;
+      StoreWords(&v, uint64_t{uint8_t(ValueKind::kString)} | rep << 8 | lo << 16,
+                 (lo >> 48) | (hi << 16));
+    } else {
+      v.kind_ = ValueKind::kString;
+      v.rep_ = static_cast<uint8_t>(kRepShort | s.size());
+      if (!s.empty()) std::memcpy(v.sso_, s.data(), s.size());
+    }
     return v;
   }
   void* mem = AllocNode(sizeof(StringNode) + s.size());
   auto* n = new (mem) StringNode();
   n->size = s.size();
   std::memcpy(n->data(), s.data(), s.size());
-  return Value(ValueKind::kString, n);
+  if constexpr (kLittleEndian) {
+    StoreWords(&v, uint64_t{uint8_t(ValueKind::kString)}, NodeWord(n));
+  } else {
+    v = Value(ValueKind::kString, n);
+  }
+  return v;
 }
 
 Value Value::String(std::string&& s) { return String(std::string_view(s)); }
@@ -376,7 +454,12 @@ Value Value::ArrayFrom(Value* first, size_t n) {
   node->size = static_cast<uint32_t>(n);
   Value* items = node->items();
   for (size_t i = 0; i < n; ++i) new (&items[i]) Value(std::move(first[i]));
-  return Value(ValueKind::kArray, node);
+  if constexpr (kLittleEndian) {
+    StoreWords(&v, uint64_t{uint8_t(ValueKind::kArray)}, NodeWord(node));
+  } else {
+    v = Value(ValueKind::kArray, node);
+  }
+  return v;
 }
 
 Value Value::Array(std::vector<Value> items) { return ArrayFrom(items.data(), items.size()); }
@@ -423,19 +506,97 @@ size_t SortUniqueEntries(ObjectEntry* es, size_t n) {
   return out;
 }
 
+// Objects of up to this many entries, all with string keys, take the
+// index-sorting path of ObjectFrom.
+constexpr size_t kSmallObject = 32;
+
+// Eight bytes at p as a big-endian integer: comparing two of these compares
+// the bytes in order, as unsigned chars (as string_view::compare does).
+uint64_t LoadBigEndian64(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  if constexpr (kLittleEndian) x = __builtin_bswap64(x);
+  return x;
+}
+
 }  // namespace
 
 Value Value::ObjectFrom(ObjectEntry* first, size_t n) {
-  n = SortUniqueEntries(first, n);
   Value v;
   v.kind_ = ValueKind::kObject;
   if (n == 0) return v;
+  auto set_node = [&v](ObjectNode* node) {
+    if constexpr (kLittleEndian) {
+      StoreWords(&v, uint64_t{uint8_t(ValueKind::kObject)}, NodeWord(node));
+    } else {
+      v = Value(ValueKind::kObject, node);
+    }
+  };
+  if (n <= kSmallObject) {
+    // Parsed documents are made of small objects with string keys. Each
+    // key's first 8 bytes, zero-padded (short strings are stored that way),
+    // read as a big-endian integer, order two keys whenever they differ, so
+    // most comparisons are one integer comparison; the full strings are
+    // compared only on a tie. A byte index is sorted instead of the 32-byte
+    // entries, and each entry is moved once, straight into the node.
+    uint64_t prefix[kSmallObject];
+    bool string_keys = true;
+    for (size_t i = 0; i < n; ++i) {
+      const Value& k = first[i].first;
+      if (k.kind_ != ValueKind::kString) {
+        string_keys = false;
+        break;
+      }
+      prefix[i] = LoadBigEndian64(
+          k.rep_ == kRepNode ? static_cast<const StringNode*>(k.node())->data() : k.sso_);
+    }
+    if (string_keys) {
+      auto less = [&](size_t a, size_t b) {
+        if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+        return first[a].first.as_string() < first[b].first.as_string();
+      };
+      uint8_t order[kSmallObject];
+      for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint8_t>(i);
+      bool sorted = true;  // strictly increasing prefixes: sorted, no duplicates
+      for (size_t i = 1; i < n && sorted; ++i) sorted = prefix[i - 1] < prefix[i];
+      size_t unique = n;
+      if (!sorted) {
+        // Insertion sort (stable, so the last of equal keys stays last).
+        for (size_t i = 1; i < n; ++i) {
+          uint8_t x = order[i];
+          size_t j = i;
+          for (; j > 0 && less(x, order[j - 1]); --j) order[j] = order[j - 1];
+          order[j] = x;
+        }
+        for (size_t i = 1; i < n; ++i) unique -= !less(order[i - 1], order[i]);
+      }
+      void* mem = AllocNode(sizeof(ObjectNode) + unique * sizeof(ObjectEntry));
+      auto* node = new (mem) ObjectNode();
+      node->size = static_cast<uint32_t>(unique);
+      ObjectEntry* es = node->entries();
+      size_t out = 0;
+      for (size_t i = 0; i < n; ++i) {
+        // A run of equal keys keeps the first key and the last value.
+        size_t last = i;
+        if (unique != n) {
+          while (last + 1 < n && !less(order[last], order[last + 1])) ++last;
+        }
+        new (&es[out++])
+            ObjectEntry(std::move(first[order[i]].first), std::move(first[order[last]].second));
+        i = last;
+      }
+      set_node(node);
+      return v;
+    }
+  }
+  n = SortUniqueEntries(first, n);
   void* mem = AllocNode(sizeof(ObjectNode) + n * sizeof(ObjectEntry));
   auto* node = new (mem) ObjectNode();
   node->size = static_cast<uint32_t>(n);
   ObjectEntry* es = node->entries();
   for (size_t i = 0; i < n; ++i) new (&es[i]) ObjectEntry(std::move(first[i]));
-  return Value(ValueKind::kObject, node);
+  set_node(node);
+  return v;
 }
 
 Value Value::Object(std::vector<ObjectEntry> entries) {

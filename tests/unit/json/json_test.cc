@@ -124,6 +124,13 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
   for (int i = 0; i < 20000; ++i) big += (i ? "," : "") + std::to_string(i * 7919);
   big += "]";  // > 64 KiB: on-demand only
   std::string long_key(200, 'k');
+  std::string many_keys = "{";  // more than 32 keys, with duplicates
+  for (int i = 0; i < 40; ++i)
+    many_keys += (i ? ",\"k" : "\"k") + std::to_string((i * 17) % 29) + "\":" + std::to_string(i);
+  many_keys += "}";
+  std::string strings = "[";  // strings of every length around the inline limit
+  for (int i = 0; i <= 50; ++i) strings += (i ? ",\"" : "\"") + std::string(i, 'a' + i % 26) + "\"";
+  strings += "]";
   const std::vector<std::string> docs = {
       R"({"b":1,"a":[true,false,null],"c":{"z":"x","y":-42}})",
       R"({"n":9223372036854775807,"m":-9223372036854775808,"u":18446744073709551615})",
@@ -143,6 +150,13 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
       "",
       std::string(12, '[') + std::string(12, ']'),
       big,
+      // Keys out of order, duplicated, sharing 8-byte prefixes, on the heap.
+      R"({"z":1,"y":2,"x":3,"w":4,"v":5,"u":6,"t":7,"s":8,"r":9,"q":10})",
+      R"({"abcdefgh1":1,"abcdefgh0":2,"abcdefgh":3,"abcdefgh1":4,"abcdefghxxxxxxxxxxxx":5,)"
+      R"("abcdefghxxxxxxxxxxxy":6,"abcdefghxxxxxxxxxxxx":7,"a\u0000":8,"a":9,"\u00ff":10})",
+      R"({"publicAccessBlockConfiguration":{"blockPublicAcls":true},"pa":[{"b":1,"a":2,"b":3}]})",
+      many_keys,
+      strings,
   };
   JsonLimits tight;
   tight.max_depth = 11;
@@ -171,6 +185,42 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
   EXPECT_EQ(u->Find("u")->number_text(), "18446744073709551615");
   EXPECT_EQ(ParseJson(std::string(12, '[') + std::string(12, ']'), tight).status().code(),
             StatusCode::kResourceExhausted);
+}
+
+TEST(ParseJsonTest, RepeatedLongStringsShareNodes) {
+  // Keys and values long enough for a node; a string is shared from its
+  // second sighting on, through either path.
+  const std::string doc =
+      R"({"publicAccessBlockConfiguration":"http://acs.amazonaws.com/groups/s3/LogDelivery",)"
+      R"("id":"arn:aws:s3:::bucket-unique-0001"})";
+  std::string padded = doc + std::string(kRecordPadding, '\0');
+  for (bool dom : {true, false}) {
+    auto parse = [&] {
+      return dom ? ParsePaddedJson(std::string_view(padded.data(), doc.size()), padded.size())
+                 : ParsePaddedJsonOnDemand(std::string_view(padded.data(), doc.size()),
+                                           padded.size());
+    };
+    auto a = parse(), b = parse(), c = parse();
+    ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+    EXPECT_EQ(*a, *b);
+    EXPECT_EQ(ToJson(*a), R"({"id":"arn:aws:s3:::bucket-unique-0001",)"
+                          R"("publicAccessBlockConfiguration":)"
+                          R"("http://acs.amazonaws.com/groups/s3/LogDelivery"})");
+    const ObjectEntry& eb = b->entries()[1];
+    const ObjectEntry& ec = c->entries()[1];
+    ASSERT_EQ(eb.first.as_string(), "publicAccessBlockConfiguration");
+    EXPECT_NE(eb.first.node_identity(), nullptr);
+    EXPECT_EQ(eb.first.node_identity(), ec.first.node_identity());
+    EXPECT_EQ(eb.second.node_identity(), ec.second.node_identity());
+  }
+  // Many distinct strings through the cache's slots (new hashes, repeats,
+  // replacements) still read back exactly.
+  for (int i = 0; i < 10000; ++i) {
+    std::string s = "arn:aws:s3:::bucket-" + std::to_string(i % 3000) + "-xxxxxxxx";
+    auto r = ParseJson("[\"" + s + "\"]");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->At(0)->as_string(), s);
+  }
 }
 
 TEST(WriteJsonTest, EscapesStrings) {

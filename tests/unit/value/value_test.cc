@@ -2,15 +2,22 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
 namespace kumo {
 namespace {
 
 TEST(ValueTest, KindsFollowOpaTotalOrder) {
-  std::vector<Value> ordered = {Value::Null(),         Value::Bool(false),
-                                Value::Bool(true),     Value::Int(-3),
-                                Value::Number("2.5"),  Value::String(""),
-                                Value::String("a"),    Value::Array({Value::Int(1)}),
-                                Value::EmptyObject(),  Value::EmptySet()};
+  std::vector<Value> ordered = {
+      Value::Null(),        Value::Bool(false), Value::Bool(true),  Value::Int(-3),
+      Value::Number("2.5"), Value::String(""),  Value::String("a"), Value::Array({Value::Int(1)}),
+      Value::EmptyObject(), Value::EmptySet()};
   for (size_t i = 1; i < ordered.size(); ++i) {
     EXPECT_LT(Compare(ordered[i - 1], ordered[i]), 0) << i;
     EXPECT_GT(Compare(ordered[i], ordered[i - 1]), 0) << i;
@@ -50,6 +57,152 @@ TEST(ValueTest, ObjectsSortKeysLastDuplicateWins) {
   Value nested = Value::Object({{Value::String("x"), o}});
   ASSERT_NE(nested.FindPath({"x", "a"}), nullptr);
   EXPECT_EQ(nested.FindPath({"x", "nope"}), nullptr);
+}
+
+// Builds an object from string keys (value i for the i-th entry) and checks
+// it against std::map, whose byte order is the order Values use for strings.
+void ExpectStringKeyedObject(const std::vector<std::string>& keys) {
+  std::vector<ObjectEntry> entries;
+  std::map<std::string, int64_t> want;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    entries.emplace_back(Value::String(keys[i]), Value::Int(static_cast<int64_t>(i)));
+    want[keys[i]] = static_cast<int64_t>(i);  // the last duplicate wins
+  }
+  Value o = Value::ObjectFrom(entries.data(), entries.size());
+  ASSERT_TRUE(o.is_object());
+  ASSERT_EQ(o.size(), want.size());
+  size_t i = 0;
+  for (const auto& [key, value] : want) {
+    const ObjectEntry& e = o.entries()[i];
+    EXPECT_EQ(e.first.as_string(), key) << i;
+    EXPECT_EQ(e.second, Value::Int(value)) << key;
+    if (i > 0) {
+      EXPECT_LT(Compare(o.entries()[i - 1].first, e.first), 0) << i;
+    }
+    ++i;
+  }
+  // The same entries through the generic constructor give the same Value.
+  std::vector<ObjectEntry> again;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    again.emplace_back(Value::String(keys[k]), Value::Int(static_cast<int64_t>(k)));
+  }
+  EXPECT_EQ(Value::Object(std::move(again)), o);
+}
+
+TEST(ValueTest, StringKeyedObjectsSortAndKeepLastDuplicate) {
+  const std::string nul_a("a\0", 2), nul_ab("a\0b", 3);
+  const std::vector<std::string> keys = {
+      "provider",
+      "account",
+      "",
+      "a",
+      nul_a,
+      nul_ab,
+      "\xff",
+      "b",
+      "abcdefgh",
+      "abcdefgh0",
+      "abcdefgh1",
+      "abcdefghxxxxxxxxxxxxxxxx",  // a heap string sharing 8 bytes with others
+      "abcdefghyyyyyyyyyyyy",
+      "fourteen_bytes",
+      "fifteen_bytes__",
+      "publicAccessBlockConfiguration"};
+  ExpectStringKeyedObject(keys);
+  std::vector<std::string> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  ExpectStringKeyedObject(sorted);  // already sorted
+  std::vector<std::string> reversed(sorted.rbegin(), sorted.rend());
+  ExpectStringKeyedObject(reversed);
+  // Duplicates: adjacent, apart, several of the same key, sorted and not.
+  ExpectStringKeyedObject({"k", "k", "k"});
+  ExpectStringKeyedObject({"b", "a", "b", "c", "a", "b"});
+  ExpectStringKeyedObject({"a", "b", "b", "c"});
+  ExpectStringKeyedObject({"abcdefgh1", "abcdefgh0", "abcdefgh1", "abcdefgh", "abcdefgh0"});
+  ExpectStringKeyedObject({"same-long-key-00001", "x", "same-long-key-00001"});
+  ExpectStringKeyedObject({nul_a, "a", nul_a, "a"});
+  ExpectStringKeyedObject({"only"});
+  // Around the size up to which the index sort is used (32 entries).
+  std::mt19937 rng(7);
+  for (size_t n : {31u, 32u, 33u, 40u}) {
+    for (int round = 0; round < 20; ++round) {
+      std::vector<std::string> ks;
+      for (size_t i = 0; i < n; ++i) {
+        // Few distinct keys, so that duplicates are common; some share
+        // long prefixes, some live on the heap.
+        std::string k = std::string(rng() % 3 == 0 ? "prefix__" : "") + std::to_string(rng() % 24);
+        if (rng() % 4 == 0) k += std::string(12, 'z');
+        ks.push_back(k);
+      }
+      ExpectStringKeyedObject(ks);
+    }
+  }
+}
+
+TEST(ValueTest, ObjectsWithNonStringKeysSortByKind) {
+  std::vector<ObjectEntry> entries;
+  entries.emplace_back(Value::String("s"), Value::Int(0));
+  entries.emplace_back(Value::Int(2), Value::Int(1));
+  entries.emplace_back(Value::Bool(true), Value::Int(2));
+  entries.emplace_back(Value::Int(2), Value::Int(3));
+  entries.emplace_back(Value::Null(), Value::Int(4));
+  entries.emplace_back(Value::String("a"), Value::Int(5));
+  Value o = Value::ObjectFrom(entries.data(), entries.size());
+  ASSERT_EQ(o.size(), 5u);
+  EXPECT_TRUE(o.entries()[0].first.is_null());
+  EXPECT_EQ(o.entries()[1].first, Value::Bool(true));
+  EXPECT_EQ(o.entries()[2].first, Value::Int(2));
+  EXPECT_EQ(o.entries()[2].second, Value::Int(3));  // the last duplicate wins
+  EXPECT_EQ(o.entries()[3].first.as_string(), "a");
+  EXPECT_EQ(o.entries()[4].first.as_string(), "s");
+  EXPECT_EQ(Value::ObjectFrom(nullptr, 0), Value::EmptyObject());
+}
+
+TEST(ValueTest, ShortStringsAreCanonical) {
+  // Built from buffers with different bytes after the string: equal
+  // strings must be equal Values with equal hashes (the inline
+  // representation is compared bytewise), and order as std::string does.
+  std::string a(40, '\x01'), b(40, '\xfe');
+  std::vector<Value> built;
+  std::vector<std::string> texts;
+  for (size_t n = 0; n <= 20; ++n) {
+    for (size_t i = 0; i < n; ++i) a[i] = b[i] = static_cast<char>('a' + (i * 7) % 26);
+    Value x = Value::String(std::string_view(a.data(), n));
+    Value y = Value::String(std::string_view(b.data(), n));
+    EXPECT_EQ(x.as_string(), a.substr(0, n));
+    EXPECT_EQ(x.size(), n);
+    EXPECT_EQ(x, y) << n;
+    EXPECT_EQ(x.Hash(), y.Hash()) << n;
+    EXPECT_EQ(Compare(x, y), 0) << n;
+    built.push_back(x);
+    texts.push_back(a.substr(0, n));
+  }
+  for (size_t i = 0; i < built.size(); ++i) {
+    for (size_t j = 0; j < built.size(); ++j) {
+      int want = texts[i] < texts[j] ? -1 : (texts[j] < texts[i] ? 1 : 0);
+      EXPECT_EQ(Compare(built[i], built[j]), want) << i << " " << j;
+    }
+  }
+  EXPECT_EQ(Value::String(std::string("\0\0", 2)).size(), 2u);
+  EXPECT_NE(Value::String(std::string("\0", 1)), Value::String(""));
+  EXPECT_LT(Value::String("a"), Value::String("\xff"));  // bytes compare unsigned
+}
+
+TEST(ValueTest, ScalarsRoundTrip) {
+  for (int64_t i : {int64_t{0}, int64_t{-1}, int64_t{42}, std::numeric_limits<int64_t>::min(),
+                    std::numeric_limits<int64_t>::max()}) {
+    Value v = Value::Int(i);
+    EXPECT_TRUE(v.is_number());
+    EXPECT_EQ(v.as_int64(), i);
+    EXPECT_EQ(v.number_text(), std::to_string(i));
+    EXPECT_EQ(v, Value::Number(std::to_string(i)));
+  }
+  EXPECT_TRUE(Value::Bool(true).as_bool());
+  EXPECT_FALSE(Value::Bool(false).as_bool());
+  EXPECT_TRUE(Value::Bool(false).is_bool());
+  EXPECT_LT(Value::Bool(false), Value::Bool(true));
+  EXPECT_EQ(Value::Bool(true),
+            Value::Object({{Value::String("t"), Value::Bool(true)}}).entries()[0].second);
 }
 
 TEST(ValueTest, SetsSortAndDeduplicate) {
