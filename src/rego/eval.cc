@@ -167,6 +167,19 @@ const Value* LookupKey(const Value& v, const Value& key) {
     }
     case ValueKind::kSet: {
       auto items = v.items();
+      if (key.is_string()) {
+        // Members are ordered by kind, then strings bytewise: search the
+        // strings without the generic comparison.
+        std::string_view ks = key.as_string();
+        auto it = std::lower_bound(items.begin(), items.end(), ks,
+                                   [](const Value& m, std::string_view k) {
+                                     if (m.kind() != ValueKind::kString)
+                                       return m.kind() < ValueKind::kString;
+                                     return m.as_string() < k;
+                                   });
+        if (it != items.end() && it->is_string() && it->as_string() == ks) return &*it;
+        return nullptr;
+      }
       auto it = std::lower_bound(items.begin(), items.end(), key,
                                  [](const Value& a, const Value& b) { return Compare(a, b) < 0; });
       if (it != items.end() && Compare(*it, key) == 0) return &*it;
