@@ -418,7 +418,52 @@ void FormatOne(char32_t verb, const Spec& sp, const Arg& a, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// The common case in policies: only %s / %v of strings, %d / %v of int64
+// numbers and %%, no flags, widths or precisions, and exactly one argument
+// per verb. Appends and returns true then; false (nothing appended) sends
+// the call through the general formatter.
+bool PlainSprintf(std::string_view f, std::span<const Value> values, std::string* out) {
+  size_t argi = 0;
+  for (size_t i = f.find('%'); i != std::string_view::npos; i = f.find('%', i + 2)) {
+    if (i + 1 >= f.size()) return false;
+    char verb = f[i + 1];
+    if (verb == '%') continue;
+    if (argi >= values.size()) return false;
+    const Value& v = values[argi++];
+    bool ok = ((verb == 's' || verb == 'v') && v.is_string()) ||
+              ((verb == 'd' || verb == 'v') && v.is_number() && v.node_identity() == nullptr);
+    if (!ok) return false;
+  }
+  if (argi != values.size()) return false;
+  argi = 0;
+  size_t start = 0;
+  for (size_t i = f.find('%'); i != std::string_view::npos; i = f.find('%', start)) {
+    out->append(f.substr(start, i - start));
+    char verb = f[i + 1];
+    start = i + 2;
+    if (verb == '%') {
+      out->push_back('%');
+      continue;
+    }
+    const Value& v = values[argi++];
+    if (v.is_string()) {
+      out->append(v.as_string());
+    } else {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, v.as_int64());
+      out->append(buf, r.ptr);
+    }
+  }
+  out->append(f.substr(start));
+  return true;
+}
+
+}  // namespace
+
 void GoSprintfTo(std::string_view f, std::span<const Value> values, std::string* out_ptr) {
+  if (PlainSprintf(f, values, out_ptr)) return;
   std::string& out = *out_ptr;
   // Up to 4 arguments (the usual case) live on the stack.
   Arg small[4];

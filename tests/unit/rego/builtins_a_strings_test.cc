@@ -37,6 +37,25 @@ TEST(BuiltinsAStrings, Sprintf) {
             "error:eval_type_error:operand 2 must be array but got string");
 }
 
+// Formats that take the plain fast path (only %s/%v of strings, %d/%v of
+// int64, %%) and their near misses, which must go through the general
+// formatter with Go's output.
+TEST(BuiltinsAStrings, SprintfPlainPathAndNearMisses) {
+  EXPECT_EQ(Sprintf("bucket %s grants %s to %v", "[\"b-1\", \"READ\", \"http://x/AllUsers\"]"),
+            "\"bucket b-1 grants READ to http://x/AllUsers\"");
+  EXPECT_EQ(Sprintf("%d%% of %v (%s)", "[50, -9223372036854775808, \"\"]"),
+            "\"50% of -9223372036854775808 ()\"");
+  EXPECT_EQ(Sprintf("no verbs", "[]"), "\"no verbs\"");
+  EXPECT_EQ(Sprintf("%s", "[\"%d %s\"]"), "\"%d %s\"");  // verbs in arguments stay text
+  EXPECT_EQ(Sprintf("%s %s", "[\"a\"]"), "\"a %!s(MISSING)\"");
+  EXPECT_EQ(Sprintf("%s", "[\"a\", \"b\"]"), "\"a%!(EXTRA string=b)\"");
+  EXPECT_EQ(Sprintf("%s", "[1]"), "\"%!s(int=1)\"");
+  EXPECT_EQ(Sprintf("%d", "[1.0]"), "\"%!d(float64=1)\"");
+  EXPECT_EQ(Sprintf("%v", "[12345678901234567890]"), "\"12345678901234567890\"");
+  EXPECT_EQ(Sprintf("trailing %", "[]"), "\"trailing %!(NOVERB)\"");
+  EXPECT_EQ(Sprintf("%3s|", "[\"a\"]"), "\"  a|\"");
+}
+
 TEST(BuiltinsAStrings, Basics) {
   EXPECT_EQ(Eval("concat", {S(","), J("[\"a\", \"b\"]")}), "\"a,b\"");
   EXPECT_EQ(Eval("concat", {S(","), SetOf({S("b"), S("a")})}), "\"a,b\"");
