@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <functional>
+#include <new>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -336,41 +337,78 @@ simdjson::dom::parser& ThreadDomParser() {
   return parser;
 }
 
-class DomBuilder {
-  // Converts to the key's Value where the entry is constructed, so the
-  // Value is built in place rather than built and then moved.
-  struct KeyOf {
-    StringCache& strings;
-    std::string_view key;
-    operator Value() const {  // NOLINT: implicit by design
-      return strings.Get(key, StringCache::kMaxKeyBytes);
+// A scratch stack of T (Value or ObjectEntry) for DomBuilder whose slots
+// above the top are always null: pushing moves a Value in as 16 bytes and
+// popping after Value::ArrayFrom / ObjectFrom (which leave their sources
+// null) destroys nothing. Plain moves and a vector's resize copy and test
+// Values field by field, which showed up as a tenth of the DOM path.
+template <typename T>
+class NullStack {
+ public:
+  size_t top() const { return top_; }
+  T* at(size_t i) { return slots_.data() + i; }
+  // The next free slot (null), which the caller fills; grows as needed.
+  T* Push() {
+    if (top_ == slots_.size()) slots_.resize(slots_.size() * 2 + 16);
+    return slots_.data() + top_++;
+  }
+  // Pops down to `start`, nulling any slot its builder left set (failures,
+  // duplicate keys).
+  void PopTo(size_t start, bool dirty) {
+    if (dirty) {
+      for (size_t i = start; i < top_; ++i) slots_[i] = T();
     }
-  };
+    top_ = start;
+  }
 
+ private:
+  std::vector<T> slots_;
+  size_t top_ = 0;
+};
+
+// Moves *from into the null Value at *to as 16 bytes and leaves *from null.
+// A Value owns its node through its bytes alone, so this is a move.
+void Relocate(Value* to, Value* from) {
+  std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), sizeof(Value));
+  new (from) Value();
+}
+
+NullStack<ObjectEntry>& ThreadDomEntries() {
+  thread_local NullStack<ObjectEntry> s;
+  return s;
+}
+NullStack<Value>& ThreadDomItems() {
+  thread_local NullStack<Value> s;
+  return s;
+}
+
+class DomBuilder {
  public:
   explicit DomBuilder(size_t max_depth)
       : max_depth_(max_depth),
         strings_(ThreadStrings()),
-        entries_(ThreadEntries()),
-        items_(ThreadItems()) {}
+        entries_(ThreadDomEntries()),
+        items_(ThreadDomItems()) {}
 
   // The Value of `e` at nesting `depth`; on failure (a fractional number,
   // too deep) failed() turns true and the record must go on-demand. Values
   // are returned rather than assigned through a pointer so that each is
-  // built in place and moved once, into its parent's scratch stack.
+  // built in place and moved once, into its parent's scratch stack. The
+  // tape was validated by the parse, so the typed reads skip their checks.
   Value Build(simdjson::dom::element e, size_t depth) {
     using T = simdjson::dom::element_type;
     switch (e.type()) {
       case T::OBJECT:
         if (depth >= max_depth_) break;
-        return BuildObject(simdjson::dom::object(e), depth + 1);
+        return BuildObject(e.get_object().value_unsafe(), depth + 1);
       case T::ARRAY:
         if (depth >= max_depth_) break;
-        return BuildArray(simdjson::dom::array(e), depth + 1);
-      case T::STRING: return strings_.Get(std::string_view(e), StringCache::kMaxValueBytes);
-      case T::INT64: return Value::Int(int64_t(e));
-      case T::UINT64: return Value::Number(std::to_string(uint64_t(e)));
-      case T::BOOL: return Value::Bool(bool(e));
+        return BuildArray(e.get_array().value_unsafe(), depth + 1);
+      case T::STRING:
+        return strings_.Get(e.get_string().value_unsafe(), StringCache::kMaxValueBytes);
+      case T::INT64: return Value::Int(e.get_int64().value_unsafe());
+      case T::UINT64: return Value::Number(std::to_string(e.get_uint64().value_unsafe()));
+      case T::BOOL: return Value::Bool(e.get_bool().value_unsafe());
       case T::NULL_VALUE: return Value();
       case T::DOUBLE: break;  // the text is not on the tape
     }
@@ -382,33 +420,37 @@ class DomBuilder {
 
  private:
   Value BuildObject(simdjson::dom::object obj, size_t depth) {
-    size_t start = entries_.size();
+    size_t start = entries_.top();
     for (simdjson::dom::key_value_pair f : obj) {
       Value v = Build(f.value, depth);
       if (failed_) {
-        entries_.resize(start);
+        entries_.PopTo(start, true);
         return Value();
       }
-      // The key is made straight into its stack slot (see KeyOf).
-      entries_.emplace_back(KeyOf{strings_, f.key}, std::move(v));
+      Value k = strings_.Get(f.key, StringCache::kMaxKeyBytes);
+      ObjectEntry* slot = entries_.Push();
+      Relocate(&slot->first, &k);
+      Relocate(&slot->second, &v);
     }
-    Value out = Value::ObjectFrom(entries_.data() + start, entries_.size() - start);
-    entries_.resize(start);
+    size_t n = entries_.top() - start;
+    Value out = Value::ObjectFrom(entries_.at(start), n);
+    // With a repeated key, ObjectFrom leaves the dropped entries behind.
+    entries_.PopTo(start, out.size() != n);
     return out;
   }
 
   Value BuildArray(simdjson::dom::array arr, size_t depth) {
-    size_t start = items_.size();
+    size_t start = items_.top();
     for (simdjson::dom::element item : arr) {
       Value v = Build(item, depth);
       if (failed_) {
-        items_.resize(start);
+        items_.PopTo(start, true);
         return Value();
       }
-      items_.push_back(std::move(v));
+      Relocate(items_.Push(), &v);
     }
-    Value out = Value::ArrayFrom(items_.data() + start, items_.size() - start);
-    items_.resize(start);
+    Value out = Value::ArrayFrom(items_.at(start), items_.top() - start);
+    items_.PopTo(start, false);
     return out;
   }
 
@@ -416,8 +458,8 @@ class DomBuilder {
   bool failed_ = false;
   // The thread's caches, looked up once per document.
   StringCache& strings_;
-  std::vector<ObjectEntry>& entries_;
-  std::vector<Value>& items_;
+  NullStack<ObjectEntry>& entries_;
+  NullStack<Value>& items_;
 };
 
 // True when `text` was read through the DOM fast path into *out.

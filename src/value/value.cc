@@ -1,6 +1,7 @@
 #include "value/value.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -241,6 +242,19 @@ void StoreWords(Value* v, uint64_t w0, uint64_t w1) {
 
 uint64_t NodeWord(const void* node) { return reinterpret_cast<uintptr_t>(node); }
 
+// The words of a null Value (kind_ kNull, rep_ kRepScalar, sso_ zero).
+constexpr uint64_t kNullWord0 = uint64_t{uint8_t(ValueKind::kNull)} | uint64_t{1} << 8;
+
+// Moves n Values from `from` into the raw memory at `to` and leaves the
+// sources null, 16 bytes at a time: a Value owns its node through its bytes
+// alone, so a byte copy plus nulling the source is a move, without the
+// field-by-field copy and clear of the move constructor (little-endian only,
+// like StoreWords).
+void RelocateValues(Value* to, Value* from, size_t n) {
+  std::memcpy(static_cast<void*>(to), static_cast<const void*>(from), n * sizeof(Value));
+  for (size_t i = 0; i < n; ++i) StoreWords(&from[i], kNullWord0, 0);
+}
+
 }  // namespace
 
 std::string_view ValueKindName(ValueKind kind) {
@@ -453,10 +467,12 @@ Value Value::ArrayFrom(Value* first, size_t n) {
   auto* node = new (mem) ArrayNode();
   node->size = static_cast<uint32_t>(n);
   Value* items = node->items();
-  for (size_t i = 0; i < n; ++i) new (&items[i]) Value(std::move(first[i]));
   if constexpr (kLittleEndian) {
+    static_assert(kNullWord0 == (uint64_t{uint8_t(ValueKind::kNull)} | uint64_t{kRepScalar} << 8));
+    RelocateValues(items, first, n);
     StoreWords(&v, uint64_t{uint8_t(ValueKind::kArray)}, NodeWord(node));
   } else {
+    for (size_t i = 0; i < n; ++i) new (&items[i]) Value(std::move(first[i]));
     v = Value(ValueKind::kArray, node);
   }
   return v;
@@ -519,6 +535,75 @@ uint64_t LoadBigEndian64(const char* p) {
   return x;
 }
 
+// 0, 1, 2, ...: the order of entries that are already sorted.
+constexpr auto kIdentityOrder = [] {
+  std::array<uint8_t, kSmallObject> o{};
+  for (size_t i = 0; i < kSmallObject; ++i) o[i] = static_cast<uint8_t>(i);
+  return o;
+}();
+
+// The sorted order of the last small object of each key shape seen by this
+// thread. A stream of records repeats a few shapes (every bucket has the
+// same keys in the same order), so the order of an object is usually that
+// of an earlier one: checking a remembered order takes n - 1 comparisons
+// that branch the same way every time, where sorting takes about n * n / 4
+// that mispredict. The slot is picked by a hash of the key prefixes, but a
+// remembered order is used only after it has been checked against the keys
+// themselves, so a collision costs time, never correctness. Trivially
+// destructible, so usable during thread exit.
+struct ShapeSlot {
+  uint64_t shape;
+  uint8_t n;
+  uint8_t order[kSmallObject];
+};
+constexpr size_t kShapeSlots = 64;
+thread_local ShapeSlot tl_shapes[kShapeSlots];
+
+// The order that sorts the n entries by key (stable: of equal keys the last
+// stays last), with *unique set to the number of distinct keys. `less`
+// compares entries by index. The result points into the thread's slot for
+// `shape` and is valid until the next call.
+template <typename Less>
+const uint8_t* SortedOrder(size_t n, uint64_t shape, const Less& less, size_t* unique) {
+  ShapeSlot& slot = tl_shapes[shape >> 58];
+  uint8_t* order = slot.order;
+  if (slot.shape == shape && slot.n == n) {
+    // Strictly increasing keys in the remembered order: it is the sorted
+    // order, and no key repeats.
+    bool ok = true;
+    for (size_t i = 1; i < n && ok; ++i) ok = less(order[i - 1], order[i]);
+    if (ok) {
+      *unique = n;
+      return order;
+    }
+  }
+  slot.shape = shape;
+  slot.n = static_cast<uint8_t>(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint8_t>(i);
+  // Insertion sort (stable, so the last of equal keys stays last).
+  for (size_t i = 1; i < n; ++i) {
+    uint8_t x = order[i];
+    size_t j = i;
+    for (; j > 0 && less(x, order[j - 1]); --j) order[j] = order[j - 1];
+    order[j] = x;
+  }
+  size_t u = n;
+  for (size_t i = 1; i < n; ++i) u -= !less(order[i - 1], order[i]);
+  *unique = u;
+  return order;
+}
+
+// Builds the entry at `to` from the key of *key_from and the value of
+// *value_from, leaving both moved-from (see RelocateValues).
+void MoveEntry(ObjectEntry* to, ObjectEntry* key_from, ObjectEntry* value_from) {
+  if constexpr (kLittleEndian) {
+    RelocateValues(&to->first, &key_from->first, 1);
+    RelocateValues(&to->second, &value_from->second, 1);
+  } else {
+    new (to) ObjectEntry(std::move(key_from->first), std::move(value_from->second));
+  }
+}
+
 }  // namespace
 
 Value Value::ObjectFrom(ObjectEntry* first, size_t n) {
@@ -540,6 +625,7 @@ Value Value::ObjectFrom(ObjectEntry* first, size_t n) {
     // compared only on a tie. A byte index is sorted instead of the 32-byte
     // entries, and each entry is moved once, straight into the node.
     uint64_t prefix[kSmallObject];
+    uint64_t shape = n;  // hash of the key prefixes, to find a cached order
     bool string_keys = true;
     for (size_t i = 0; i < n; ++i) {
       const Value& k = first[i].first;
@@ -549,41 +635,33 @@ Value Value::ObjectFrom(ObjectEntry* first, size_t n) {
       }
       prefix[i] = LoadBigEndian64(
           k.rep_ == kRepNode ? static_cast<const StringNode*>(k.node())->data() : k.sso_);
+      shape = (shape ^ prefix[i]) * 0x9E3779B97F4A7C15ULL;
     }
     if (string_keys) {
       auto less = [&](size_t a, size_t b) {
         if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
         return first[a].first.as_string() < first[b].first.as_string();
       };
-      uint8_t order[kSmallObject];
-      for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint8_t>(i);
+      const uint8_t* order = kIdentityOrder.data();
       bool sorted = true;  // strictly increasing prefixes: sorted, no duplicates
       for (size_t i = 1; i < n && sorted; ++i) sorted = prefix[i - 1] < prefix[i];
       size_t unique = n;
-      if (!sorted) {
-        // Insertion sort (stable, so the last of equal keys stays last).
-        for (size_t i = 1; i < n; ++i) {
-          uint8_t x = order[i];
-          size_t j = i;
-          for (; j > 0 && less(x, order[j - 1]); --j) order[j] = order[j - 1];
-          order[j] = x;
-        }
-        for (size_t i = 1; i < n; ++i) unique -= !less(order[i - 1], order[i]);
-      }
+      if (!sorted) order = SortedOrder(n, shape, less, &unique);
       void* mem = AllocNode(sizeof(ObjectNode) + unique * sizeof(ObjectEntry));
       auto* node = new (mem) ObjectNode();
       node->size = static_cast<uint32_t>(unique);
       ObjectEntry* es = node->entries();
-      size_t out = 0;
-      for (size_t i = 0; i < n; ++i) {
-        // A run of equal keys keeps the first key and the last value.
-        size_t last = i;
-        if (unique != n) {
+      if (unique == n) {
+        for (size_t i = 0; i < n; ++i) MoveEntry(&es[i], &first[order[i]], &first[order[i]]);
+      } else {
+        size_t out = 0;
+        for (size_t i = 0; i < n; ++i) {
+          // A run of equal keys keeps the first key and the last value.
+          size_t last = i;
           while (last + 1 < n && !less(order[last], order[last + 1])) ++last;
+          MoveEntry(&es[out++], &first[order[i]], &first[order[last]]);
+          i = last;
         }
-        new (&es[out++])
-            ObjectEntry(std::move(first[order[i]].first), std::move(first[order[last]].second));
-        i = last;
       }
       set_node(node);
       return v;

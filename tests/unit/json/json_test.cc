@@ -157,6 +157,15 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
       R"({"publicAccessBlockConfiguration":{"blockPublicAcls":true},"pa":[{"b":1,"a":2,"b":3}]})",
       many_keys,
       strings,
+      // Objects of one key shape in a row: the same keys in other orders,
+      // equal 8-byte prefixes in the opposite order, and then a duplicate.
+      R"([{"z":1,"a":2,"m":3},{"z":4,"a":5,"m":6},{"a":7,"z":8,"m":9},)"
+      R"({"abcdefgh1":1,"abcdefgh0":2},{"abcdefgh0":3,"abcdefgh1":4},{"abcdefgh1":5,"abcdefgh1":6}])",
+      // A fractional number deep inside sends the record on-demand after
+      // the DOM builder has stacked entries and items; the next ones reuse
+      // the stacks.
+      R"({"b":{"k":"v","l":[1,2,{"d":1.5}]},"a":"arn:aws:s3:::bucket-000000001"})",
+      R"({"b":{"k":"v","l":[1,2,{"d":1}]},"a":"arn:aws:s3:::bucket-000000001"})",
   };
   JsonLimits tight;
   tight.max_depth = 11;

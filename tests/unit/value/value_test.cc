@@ -139,6 +139,43 @@ TEST(ValueTest, StringKeyedObjectsSortAndKeepLastDuplicate) {
   }
 }
 
+TEST(ValueTest, RepeatedKeyShapesSortLikeNewOnes) {
+  // ObjectFrom remembers the order of each key shape; a remembered order
+  // must be rechecked against the keys: the same keys again, the same
+  // 8-byte prefixes in the opposite order, a duplicate, and back.
+  const std::vector<std::vector<std::string>> shapes = {
+      {"provider", "account", "region", "type", "id", "name", "tags", "config"},
+      {"provider", "account", "region", "type", "id", "name", "tags", "config"},
+      {"abcdefgh1", "abcdefgh0", "b"},
+      {"abcdefgh0", "abcdefgh1", "b"},
+      {"abcdefgh1", "abcdefgh1", "b"},
+      {"abcdefgh1", "abcdefgh0", "b"},
+      {"z", "y", "x"},
+      {"x", "y", "z"},
+      {"z", "y", "x"},
+      {"z", "z", "x"},
+      {"z", "y", "x"}};
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& keys : shapes) ExpectStringKeyedObject(keys);
+  }
+}
+
+TEST(ValueTest, BuildingFromARangeLeavesItNull) {
+  std::vector<ObjectEntry> entries;
+  entries.emplace_back(Value::String("b"), Value::String("a heap string, longer than 14"));
+  entries.emplace_back(Value::String("a heap key, longer than 14"), Value::Int(1));
+  Value o = Value::ObjectFrom(entries.data(), entries.size());
+  for (const auto& e : entries) {
+    EXPECT_TRUE(e.first.is_null());
+    EXPECT_TRUE(e.second.is_null());
+  }
+  EXPECT_EQ(o.Find("b")->as_string(), "a heap string, longer than 14");
+  std::vector<Value> items = {Value::String("another heap string, longer"), Value::Int(2)};
+  Value a = Value::ArrayFrom(items.data(), items.size());
+  for (const auto& v : items) EXPECT_TRUE(v.is_null());
+  EXPECT_EQ(a.items()[0].as_string(), "another heap string, longer");
+}
+
 TEST(ValueTest, ObjectsWithNonStringKeysSortByKind) {
   std::vector<ObjectEntry> entries;
   entries.emplace_back(Value::String("s"), Value::Int(0));
