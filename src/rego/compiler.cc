@@ -14,6 +14,7 @@
 #include "rego/builtins/builtin.h"
 #include "rego/parser.h"
 #include "rego/program.h"
+#include "rego/strict.h"
 
 namespace kumo::rego {
 
@@ -1757,8 +1758,14 @@ RegoResult<std::shared_ptr<const Program>> Compile(std::vector<ModuleSource> mod
     prog->modules_.push_back(std::move(*m.value));
   }
   if (!res.errors.errors.empty()) return res;
+  if (opts.strict) {
+    res.errors.errors = CheckStrictBeforeCompile(prog->modules_);
+    if (!res.errors.errors.empty()) return res;
+  }
   Compiler c(prog.get(), opts);
   c.CompileAll();
+  if (c.errors.errors.empty() && opts.strict)
+    c.errors.errors = CheckDeprecatedBuiltins(prog->modules_);
   if (!c.errors.errors.empty()) {
     res.errors = std::move(c.errors);
     return res;
