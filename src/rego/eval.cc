@@ -1495,10 +1495,28 @@ class Evaluator {
     // Arguments that are constants, bound variables or refs into input or a
     // bound variable through constant keys have one value at most: read
     // them in place instead of through a continuation each.
+    // A literal array argument whose items read in place (sprintf's
+    // operands) is built here too; `built` owns it for the call.
+    Value built[2];
+    size_t nbuilt = 0;
     size_t a = 0;
     for (; a < nargs; ++a) {
+      const Term& arg = *t.items[a + 1];
       const Value* v = nullptr;
-      Direct d = TryDirect(*t.items[a + 1], &v);
+      Direct d = TryDirect(arg, &v);
+      if (d == Direct::kNo && arg.kind == TermKind::kArray && nbuilt < 2 && arg.items.size() <= 8) {
+        ArgBuf items(arg.items.size());
+        int r = DirectItems(arg, items);
+        if (r == 0) return true;
+        if (r > 0) {
+          std::span<const Value> src = items.span();
+          Value tmp[8];
+          std::copy(src.begin(), src.end(), tmp);
+          built[nbuilt] = Value::ArrayFrom(tmp, src.size());
+          v = &built[nbuilt++];
+          d = Direct::kValue;
+        }
+      }
       if (d == Direct::kNo) break;
       if (d == Direct::kUndefined) return true;
       args.Set(a, *v);
