@@ -185,7 +185,7 @@ std::string FormatIntegerDigits(bool neg, std::string mag, char verb, const Spec
     if (sp.prec == 0 && mag == "0") mag.clear();
     while (mag.size() < static_cast<size_t>(sp.prec)) mag.insert(mag.begin(), '0');
   }
-  std::string prefix;
+  std::string_view prefix;
   if (sp.sharp) {
     if (verb == 'x') prefix = "0x";
     if (verb == 'X') prefix = "0X";
@@ -193,7 +193,7 @@ std::string FormatIntegerDigits(bool neg, std::string mag, char verb, const Spec
     if (verb == 'b') prefix = "0b";
   }
   if (verb == 'O') prefix = "0o";
-  std::string sign;
+  std::string_view sign;
   if (neg) {
     sign = "-";
   } else if (sp.plus) {
@@ -201,7 +201,9 @@ std::string FormatIntegerDigits(bool neg, std::string mag, char verb, const Spec
   } else if (sp.space) {
     sign = " ";
   }
-  std::string body = sign + prefix + mag;
+  std::string body;
+  body.reserve(sign.size() + prefix.size() + mag.size());
+  body.append(sign).append(prefix).append(mag);
   if (sp.zero && !sp.minus && sp.prec < 0 && sp.width > 0 &&
       body.size() < static_cast<size_t>(sp.width)) {
     body.insert(sign.size() + prefix.size(), static_cast<size_t>(sp.width) - body.size(), '0');
