@@ -156,6 +156,19 @@ class ArgBuf {
   std::unique_ptr<unsigned char[]> heap_;
 };
 
+// An array of copies of `src` (for ArgBuf contents, which it does not own).
+Value ArrayOfCopies(std::span<const Value> src) {
+  Value small[8];
+  std::vector<Value> big;
+  Value* dst = small;
+  if (src.size() > 8) {
+    big.resize(src.size());
+    dst = big.data();
+  }
+  std::copy(src.begin(), src.end(), dst);
+  return Value::ArrayFrom(dst, src.size());
+}
+
 const Value* LookupKey(const Value& v, const Value& key) {
   switch (v.kind()) {
     case ValueKind::kObject: return v.Find(key);
@@ -816,30 +829,12 @@ class Evaluator {
         int direct = DirectItems(t, acc);
         if (direct == 0) return true;  // an item is undefined
         if (direct > 0) {
-          std::span<const Value> src = acc.span();
-          Value small[8];
-          std::vector<Value> big;
-          Value* dst = small;
-          if (src.size() > 8) {
-            big.resize(src.size());
-            dst = big.data();
-          }
-          std::copy(src.begin(), src.end(), dst);
-          Value v = Value::ArrayFrom(dst, src.size());
+          Value v = ArrayOfCopies(acc.span());
           return k(v);
         }
         return EvalProduct(t.items, 0, acc, [&]() {
           // acc keeps its values for the next solution: build from copies.
-          std::span<const Value> src = acc.span();
-          Value small[8];
-          std::vector<Value> big;
-          Value* dst = small;
-          if (src.size() > 8) {
-            big.resize(src.size());
-            dst = big.data();
-          }
-          std::copy(src.begin(), src.end(), dst);
-          Value v = Value::ArrayFrom(dst, src.size());
+          Value v = ArrayOfCopies(acc.span());
           return k(v);
         });
       }
@@ -1509,10 +1504,7 @@ class Evaluator {
         int r = DirectItems(arg, items);
         if (r == 0) return true;
         if (r > 0) {
-          std::span<const Value> src = items.span();
-          Value tmp[8];
-          std::copy(src.begin(), src.end(), tmp);
-          built[nbuilt] = Value::ArrayFrom(tmp, src.size());
+          built[nbuilt] = ArrayOfCopies(items.span());
           v = &built[nbuilt++];
           d = Direct::kValue;
         }
