@@ -16,7 +16,7 @@ struct Arg {
   int64_t i = 0;
   std::string text;  // big integer digits, or a string made for a non-string
   // A string argument's text, read in place from its Value (which outlives
-  // the GoSprintf call); unused when `text` holds the string.
+  // the GoSprintfTo call); unused when `text` holds the string.
   const Value* string_value = nullptr;
   double f = 0;
   std::string_view str() const {
@@ -565,12 +565,6 @@ void GoSprintfTo(std::string_view f, std::span<const Value> values, std::string*
     }
     out.push_back(')');
   }
-}
-
-std::string GoSprintf(std::string_view f, std::span<const Value> values) {
-  std::string out;
-  GoSprintfTo(f, values, &out);
-  return out;
 }
 
 }  // namespace kumo::rego::a

@@ -14,9 +14,8 @@
 
 namespace kumo::rego::a {
 
-// Formats `args` (the elements of sprintf's array operand) with `format`.
-std::string GoSprintf(std::string_view format, std::span<const Value> args);
-// As GoSprintf, appending to *out.
+// Formats `args` (the elements of sprintf's array operand) with `format`,
+// appending to *out.
 void GoSprintfTo(std::string_view format, std::span<const Value> args, std::string* out);
 
 // Go's strconv.FormatFloat(d, 'g', -1, 64), i.e. fmt's %v of a float64:
