@@ -39,8 +39,8 @@ std::string& ThreadScratch() {
 // is bounded. A slot remembers the hash of the last string mapped to it and
 // caches a string only when it comes back while the slot still holds its
 // hash: a unique string (id, ARN) is never cached, so it neither evicts the
-// repeated ones nor pays for sharing (a shared copy costs an atomic
-// increment and decrement, and replacing a slot touches cold memory).
+// repeated ones nor takes pinned memory. Cached strings are pinned (see
+// Value::PinnedString): copies of them count no references.
 class StringCache {
  public:
   static constexpr size_t kSlots = 4096;
@@ -65,7 +65,7 @@ class StringCache {
     Value& slot = slots_[i];
     std::string_view held = slot.as_string();  // empty or longer than 14 bytes
     if (held.size() != s.size() || !SameLongBytes(held.data(), s.data(), s.size())) {
-      slot = Value::String(s);
+      slot = Value::PinnedString(s);  // copies touch no reference count
     }
     return slot;
   }

@@ -9,6 +9,7 @@
 #ifndef KUMO_REGO_AST_H_
 #define KUMO_REGO_AST_H_
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,19 @@ enum class TermKind {
   kTemplate,     // items: string scalars and expression terms, in order
 };
 
+// A lookup site's guess of the position of its key in the objects it reads
+// (see Value::Find with a hint). Shared by the threads that run a compiled
+// program; copying a term starts the copy with the same guess.
+struct LookupHint {
+  mutable std::atomic<uint32_t> pos{0};
+  LookupHint() = default;
+  LookupHint(const LookupHint& o) : pos(o.pos.load(std::memory_order_relaxed)) {}
+  LookupHint& operator=(const LookupHint& o) {
+    pos.store(o.pos.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    return *this;
+  }
+};
+
 struct Term {
   TermKind kind = TermKind::kScalar;
   Loc loc;
@@ -76,6 +90,8 @@ struct Term {
   // path items (items[1], items[2], ...), down to the first node with value
   // rules; lets the evaluator skip the per-step child lookups.
   std::vector<const DataNode*> data_chain;
+  // kScalar used as a key in a ref (input.config): where it was found last.
+  LookupHint hint;
 };
 
 enum class ExprKind {

@@ -43,9 +43,25 @@ class FnRef<R(A...)> {
 using Cont = FnRef<bool()>;
 using VCont = FnRef<bool(const Value&)>;
 
+// A variable's binding. Most bindings borrow: the binder passes a value
+// that stays alive and unchanged until it unbinds the slot (the value handed
+// to its continuation, a member of the collection it iterates, a part of
+// input, another slot's value bound before it), so no reference count is
+// touched. A value computed for the binding alone is held in `own`.
 struct Slot {
-  Value v;
-  bool bound = false;
+  const Value* p = nullptr;  // the bound value; nullptr while unbound
+  Value own;
+  bool bound() const { return p != nullptr; }
+  const Value& v() const { return *p; }
+  void Borrow(const Value& x) { p = &x; }
+  void Own(Value&& x) {
+    own = std::move(x);
+    p = &own;
+  }
+  void Unbind() {
+    p = nullptr;
+    if (!own.is_null()) own = Value();
+  }
 };
 
 struct CacheEntry {
@@ -202,6 +218,13 @@ const Value* LookupKey(const Value& v, const Value& key) {
   }
 }
 
+// LookupKey with a constant key term: objects are searched from the term's
+// position hint.
+const Value* LookupConstKey(const Value& v, const Term& key) {
+  if (v.kind() == ValueKind::kObject) return v.Find(key.value, &key.hint.pos);
+  return LookupKey(v, key.value);
+}
+
 Value Upsert(const Value& base, std::span<const Value> path, const Value& v) {
   if (path.empty()) return v;
   std::vector<ObjectEntry> entries;
@@ -333,10 +356,7 @@ class Evaluator {
   }
   void PopFrame(Slot* f, size_t n, const FrameMark& mark) {
     for (size_t i = 0; i < n; ++i) {
-      if (f[i].bound || !f[i].v.is_null()) {
-        f[i].bound = false;
-        f[i].v = Value();
-      }
+      f[i].Unbind();
     }
     scratch_->chunk = mark.chunk;
     scratch_->used = mark.used;
@@ -391,12 +411,13 @@ class Evaluator {
     if (i == plan.body.size()) {
       ResultRow row;
       for (const auto& [name, slot] : plan.output_vars) {
-        if (frame_[slot].bound) row.bindings.emplace_back(name, frame_[slot].v);
+        if (frame_[slot].bound()) row.bindings.emplace_back(name, frame_[slot].v());
       }
       // expressions in source order
       row.expressions.reserve(plan.body.size());
       if (plan.body.size() == 1) {
-        row.expressions.push_back(vals[0]);
+        // set again before the next solution comes here
+        row.expressions.push_back(std::move(vals[0]));
       } else {
         std::vector<std::pair<int, Value>> ord;
         for (size_t j = 0; j < plan.body.size(); ++j) ord.emplace_back(plan.body[j].index, vals[j]);
@@ -451,9 +472,7 @@ class Evaluator {
       r = EvalExpr(b[j], [&]() { return EvalBody(b, j + 1, k); });
     }
     while (nb > 0) {
-      Slot& s = frame_[bound[--nb]];
-      s.bound = false;
-      s.v = Value();
+      frame_[bound[--nb]].Unbind();
     }
     return r;
   }
@@ -505,7 +524,7 @@ class Evaluator {
         const Term* var = nullptr;
         const Term* val = nullptr;
         auto unbound_var = [&](const Term& t) {
-          return t.kind == TermKind::kVar && t.slot >= 0 && !frame_[t.slot].bound;
+          return t.kind == TermKind::kVar && t.slot >= 0 && !frame_[t.slot].bound();
         };
         if (unbound_var(*e.a) && SingleValued(*e.b)) {
           var = e.a.get();
@@ -534,7 +553,9 @@ class Evaluator {
         Direct d = TryDirect(*val, &v);
         if (d == Direct::kUndefined) return Flat::kFalse;
         if (d == Direct::kValue) {
-          s.v = *v;
+          // read in place from input, a constant or a slot bound before
+          // this one: all outlive this binding, which the body undoes first
+          s.Borrow(*v);
         } else {
           bool got = false;
           Value captured;
@@ -544,9 +565,8 @@ class Evaluator {
             return false;
           });
           if (failed_ || !got) return Flat::kFalse;
-          frame_[var->slot].v = std::move(captured);
+          frame_[var->slot].Own(std::move(captured));
         }
-        frame_[var->slot].bound = true;
         *bound_slot = var->slot;
         ++*nb;
         return Flat::kTrue;
@@ -562,12 +582,20 @@ class Evaluator {
   bool SingleValued(const Term& t) const {
     if (!t.single_static) return false;
     for (int slot : t.single_slots)
-      if (!frame_[slot].bound) return false;
+      if (!frame_[slot].bound()) return false;
     return true;
   }
 
+  // One evaluation step: counts against the step budget and, every 1024
+  // steps, checks the time budget.
   bool Step(const Loc& loc) {
-    if (++steps_ > opts_.max_steps) {
+    if (++steps_ <= opts_.max_steps && (steps_ & 1023) != 0) [[likely]]
+      return true;
+    return StepChecks(loc);
+  }
+
+  [[gnu::noinline]] bool StepChecks(const Loc& loc) {
+    if (steps_ > opts_.max_steps) {
       return Fail(
           "eval_limit_error",
           "evaluation step budget of " + std::to_string(opts_.max_steps) + " steps exceeded", loc);
@@ -809,8 +837,8 @@ class Evaluator {
           // A bound slot keeps its value while its binder's continuation
           // runs, and frames never move, so no copy is needed.
           const Slot& s = frame_[t.slot];
-          if (!s.bound) return true;
-          return k(s.v);
+          if (!s.bound()) return true;
+          return k(s.v());
         }
         if (t.is_input) {
           if (!input_) return true;
@@ -979,8 +1007,8 @@ class Evaluator {
         return WalkData(prog_.root_.get(), base_data_, t, 1, k);
       }
       if (head.slot >= 0) {
-        if (!frame_[head.slot].bound) return true;
-        return WalkValue(frame_[head.slot].v, t, 1, k);
+        if (!frame_[head.slot].bound()) return true;
+        return WalkValue(frame_[head.slot].v(), t, 1, k);
       }
       return true;
     }
@@ -989,7 +1017,7 @@ class Evaluator {
 
   bool HasUnboundPattern(const Term& t) const {
     for (int s : t.pattern_slots)
-      if (!frame_[s].bound) return true;
+      if (!frame_[s].bound()) return true;
     return false;
   }
 
@@ -1003,9 +1031,9 @@ class Evaluator {
       const Term& key = *ref.items[*i];
       const Value* c;
       if (key.kind == TermKind::kScalar) {
-        c = LookupKey(*cur, key.value);
-      } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
-        c = LookupKey(*cur, frame_[key.slot].v);
+        c = LookupConstKey(*cur, key);
+      } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound()) {
+        c = LookupKey(*cur, frame_[key.slot].v());
       } else if (key.kind == TermKind::kRef) {
         // e.g. groups[grant.grantee.uri]: a key read in place
         const Value* kv = nullptr;
@@ -1032,13 +1060,9 @@ class Evaluator {
     if (key.kind == TermKind::kVar && key.slot >= 0) {
       // iterate
       return ForEachMember(v, [&](const Value& mk, const Value& mv) {
-        Slot& sl = frame_[key.slot];
-        sl.v = mk;
-        sl.bound = true;
+        frame_[key.slot].Borrow(mk);
         bool r = WalkValue(mv, ref, i + 1, k);
-        Slot& sl2 = frame_[key.slot];
-        sl2.bound = false;
-        sl2.v = Value();
+        frame_[key.slot].Unbind();
         return r;
       });
     }
@@ -1091,8 +1115,8 @@ class Evaluator {
     const Value* kv = nullptr;
     if (key.kind == TermKind::kScalar) {
       kv = &key.value;
-    } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
-      kv = &frame_[key.slot].v;
+    } else if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound()) {
+      kv = &frame_[key.slot].v();
     }
     if (!kv) return WalkValue(v, ref, i, k);
     const Value* c = LookupKey(v, *kv);
@@ -1123,9 +1147,10 @@ class Evaluator {
       return WalkBaseValue(*base, ref, i, k);
     }
     if (HasValueRules(n)) {
-      Value doc;
-      if (!NodeDoc(n, base, &doc)) return !failed_;
-      return WalkValue(doc, ref, i, k);
+      Value storage;
+      const Value* doc = NodeDoc(n, base, &storage);
+      if (!doc) return !failed_;
+      return WalkValue(*doc, ref, i, k);
     }
     if (i == ref.items.size()) {
       Value v;
@@ -1146,8 +1171,8 @@ class Evaluator {
       return true;
     };
     if (key.kind == TermKind::kScalar) return step(key.value);
-    if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound) {
-      Value kv = frame_[key.slot].v;
+    if (key.kind == TermKind::kVar && key.slot >= 0 && frame_[key.slot].bound()) {
+      const Value& kv = frame_[key.slot].v();
       return step(kv);
     }
     if (key.kind != TermKind::kVar && !HasUnboundPattern(key)) {
@@ -1167,21 +1192,19 @@ class Evaluator {
     return true;
   }
 
-  // The document at a node with rules (merged with rule children).
-  bool NodeDoc(const DataNode* n, const Value* base, Value* out) {
+  // The document at a node with rules (merged with rule children), or
+  // nullptr when undefined. It is the rule cache's entry, which stays as it
+  // is for the rest of the evaluation, or is built in *storage.
+  const Value* NodeDoc(const DataNode* n, const Value* base, Value* storage) {
     const Value* doc = RuleDoc(n);
-    if (failed_) return false;
+    if (failed_) return nullptr;
     bool has_kids = false;
     for (const auto& [ck, c] : n->children)
       if (c->rules_below) has_kids = true;
     // rules with a dynamic ref head fold the rules below into their doc
     for (const Rule* r : n->rules)
       if (r->static_len < r->ref.size()) has_kids = false;
-    if (!has_kids) {
-      if (!doc) return false;
-      *out = *doc;
-      return true;
-    }
+    if (!has_kids) return doc;
     std::map<Value, Value> entries;
     if (doc && doc->is_object())
       for (const auto& [dk, dv] : doc->entries()) entries[dk] = dv;
@@ -1190,12 +1213,12 @@ class Evaluator {
       Value cv;
       const Value* cb = base && base->is_object() ? base->Find(ck) : nullptr;
       if (Materialize(c.get(), cb, &cv)) entries[ck] = cv;
-      if (failed_) return false;
+      if (failed_) return nullptr;
     }
-    if (!doc && entries.empty()) return false;
+    if (!doc && entries.empty()) return nullptr;
     std::vector<ObjectEntry> es(entries.begin(), entries.end());
-    *out = Value::Object(std::move(es));
-    return true;
+    *storage = Value::Object(std::move(es));
+    return storage;
   }
 
   bool Materialize(const DataNode* n, const Value* base, Value* out) {
@@ -1204,7 +1227,12 @@ class Evaluator {
       *out = *base;
       return true;
     }
-    if (HasValueRules(n)) return NodeDoc(n, base, out);
+    if (HasValueRules(n)) {
+      const Value* doc = NodeDoc(n, base, out);
+      if (!doc) return false;
+      if (doc != out) *out = *doc;
+      return true;
+    }
     std::map<Value, Value> entries;
     if (base && base->is_object())
       for (const auto& [bk, bv] : base->entries()) entries[bk] = bv;
@@ -1503,6 +1531,14 @@ class Evaluator {
         ArgBuf items(arg.items.size());
         int r = DirectItems(arg, items);
         if (r == 0) return true;
+        if (r > 0 && a + 1 == nargs && t.builtin && t.builtin->items_fn && !t.func) {
+          // the builtin takes the items as they are: no array to build
+          bctx_.error_code.clear();
+          bctx_.error_message.clear();
+          Value out;
+          bool ok = t.builtin->items_fn(bctx_, args.span().first(a), items.span(), &out);
+          return BuiltinResult(t.builtin, ok, out, t, k);
+        }
         if (r > 0) {
           built[nbuilt] = ArrayOfCopies(items.span());
           v = &built[nbuilt++];
@@ -1526,8 +1562,8 @@ class Evaluator {
       case TermKind::kScalar: *out = &t.value; return Direct::kValue;
       case TermKind::kVar:
         if (t.slot >= 0) {
-          if (!frame_[t.slot].bound) return Direct::kUndefined;
-          *out = &frame_[t.slot].v;
+          if (!frame_[t.slot].bound()) return Direct::kUndefined;
+          *out = &frame_[t.slot].v();
           return Direct::kValue;
         }
         if (t.is_input) {
@@ -1543,8 +1579,8 @@ class Evaluator {
           if (!input_) return Direct::kUndefined;
           base = input_;
         } else if (head.slot >= 0 && !head.is_data) {
-          if (!frame_[head.slot].bound) return Direct::kUndefined;
-          base = &frame_[head.slot].v;
+          if (!frame_[head.slot].bound()) return Direct::kUndefined;
+          base = &frame_[head.slot].v();
         } else {
           return Direct::kNo;
         }
@@ -1555,6 +1591,13 @@ class Evaluator {
         *out = v;
         return Direct::kValue;
       }
+      case TermKind::kArray:
+      case TermKind::kSet:
+      case TermKind::kObject:
+        // a constant, built by the compiler
+        if (!t.ground) return Direct::kNo;
+        *out = &t.value;
+        return Direct::kValue;
       default: return Direct::kNo;
     }
   }
@@ -1581,6 +1624,12 @@ class Evaluator {
     bctx_.error_message.clear();
     Value out;
     bool ok = b->fn(bctx_, args, &out);
+    return BuiltinResult(b, ok, out, site, k);
+  }
+
+  // After a builtin call: its error (under strict builtin errors), undefined,
+  // or its value passed on.
+  bool BuiltinResult(const BuiltinDef* b, bool ok, const Value& out, const Term& site, VCont k) {
     if (!bctx_.error_code.empty()) {
       if (opts_.strict_builtin_errors) {
         std::string msg = bctx_.error_message;
@@ -1715,13 +1764,10 @@ class Evaluator {
   // --- unification ---------------------------------------------------------
 
   bool Bind(int slot, const Value& v, Cont k) {
-    Slot& s = frame_[slot];
-    s.v = v;
-    s.bound = true;
+    // v stays alive and unchanged while k runs: borrowed
+    frame_[slot].Borrow(v);
     bool r = k();
-    Slot& s2 = frame_[slot];
-    s2.bound = false;
-    s2.v = Value();
+    frame_[slot].Unbind();
     return r;
   }
 
@@ -1730,8 +1776,8 @@ class Evaluator {
       case TermKind::kVar:
         if (t.slot >= 0) {
           const Slot& s = frame_[t.slot];
-          if (!s.bound) return Bind(t.slot, v, k);
-          return s.v == v ? k() : true;
+          if (!s.bound()) return Bind(t.slot, v, k);
+          return s.v() == v ? k() : true;
         }
         break;
       case TermKind::kScalar: return t.value == v ? k() : true;

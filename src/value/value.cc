@@ -316,9 +316,10 @@ void Value::Release() {
   // A count of 1 means this Value holds the only reference, so no other
   // thread can be copying it: the node can go without the locked
   // decrement, which dominates releasing a freshly parsed document.
-  if (n->refs.load(std::memory_order_acquire) != 1 &&
-      n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) {
-    return;
+  uint32_t refs = n->refs.load(std::memory_order_acquire);
+  if (refs != 1) {
+    if (refs >= value_internal::kPinnedRefs) return;  // pinned: never freed
+    if (n->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   }
   switch (kind_) {
     case ValueKind::kNumber: delete static_cast<NumberNode*>(n); break;
@@ -458,6 +459,37 @@ Value Value::String(std::string_view s) {
 }
 
 Value Value::String(std::string&& s) { return String(std::string_view(s)); }
+
+namespace {
+
+// Pinned strings: each block is a link word and a StringNode. The blocks
+// are chained from a global head so that they stay reachable (leak checkers
+// see them as live, which they are: any Value may still hold one).
+constexpr size_t kPinnedBudgetBytes = 16u << 20;
+std::atomic<size_t> pinned_bytes{0};
+std::atomic<void*> pinned_head{nullptr};
+
+}  // namespace
+
+Value Value::PinnedString(std::string_view s) {
+  if (s.size() <= kMaxShort) return String(s);  // inline: nothing to share
+  size_t bytes = sizeof(void*) + sizeof(StringNode) + s.size();
+  if (pinned_bytes.fetch_add(bytes, std::memory_order_relaxed) + bytes > kPinnedBudgetBytes) {
+    pinned_bytes.fetch_sub(bytes, std::memory_order_relaxed);
+    return String(s);
+  }
+  auto* block = static_cast<char*>(::operator new(bytes));
+  void* next = pinned_head.load(std::memory_order_relaxed);
+  do {
+    std::memcpy(block, &next, sizeof next);
+  } while (!pinned_head.compare_exchange_weak(next, block, std::memory_order_release,
+                                              std::memory_order_relaxed));
+  auto* n = new (block + sizeof(void*)) StringNode();
+  n->refs.store(value_internal::kPinnedRefs, std::memory_order_relaxed);
+  n->size = s.size();
+  std::memcpy(n->data(), s.data(), s.size());
+  return Value(ValueKind::kString, n);
+}
 
 Value Value::ArrayFrom(Value* first, size_t n) {
   Value v;
@@ -749,19 +781,56 @@ size_t Value::size() const {
   }
 }
 
-const Value* Value::Find(const Value& key) const {
+size_t Value::FindIndex(const Value& key) const {
   auto es = entries();
   if (es.size() <= 8) {
-    // Small objects: a linear scan of cheap equality tests (inline keys
-    // compare as two words) beats a binary search of full comparisons.
-    for (const auto& e : es)
-      if (Equal(e.first, key)) return &e.second;
-    return nullptr;
+    // Small objects: a linear scan beats a binary search of full
+    // comparisons. A key held inline (not a number, where 1 and 1.0 are
+    // equal) is equal exactly to the entries with the same 16 bytes.
+    if (key.rep_ != kRepNode && key.kind_ != ValueKind::kNumber) {
+      uint64_t k[2];
+      std::memcpy(k, &key, sizeof k);
+      for (size_t i = 0; i < es.size(); ++i) {
+        uint64_t e[2];
+        std::memcpy(e, &es[i].first, sizeof e);
+        if (e[0] == k[0] && e[1] == k[1]) return i;
+      }
+      return es.size();
+    }
+    for (size_t i = 0; i < es.size(); ++i)
+      if (Equal(es[i].first, key)) return i;
+    return es.size();
   }
   auto it = std::lower_bound(es.begin(), es.end(), key,
                              [](const ObjectEntry& e, const Value& k) { return e.first < k; });
-  if (it != es.end() && it->first == key) return &it->second;
-  return nullptr;
+  if (it != es.end() && it->first == key) return static_cast<size_t>(it - es.begin());
+  return es.size();
+}
+
+const Value* Value::Find(const Value& key) const {
+  auto es = entries();
+  size_t i = FindIndex(key);
+  return i < es.size() ? &es[i].second : nullptr;
+}
+
+const Value* Value::Find(const Value& key, std::atomic<uint32_t>* hint) const {
+  auto es = entries();
+  uint32_t h = hint->load(std::memory_order_relaxed);
+  if (h < es.size() && Equal(es[h].first, key)) return &es[h].second;
+  size_t i = FindIndex(key);
+  if (i == es.size()) return nullptr;
+  hint->store(static_cast<uint32_t>(i), std::memory_order_relaxed);
+  return &es[i].second;
+}
+
+bool Value::EqualNodes(const Value& a, const Value& b) {
+  if (a.kind_ == ValueKind::kString && a.rep_ == kRepNode && b.rep_ == kRepNode) {
+    // two long strings: the lengths first
+    auto* x = static_cast<const StringNode*>(a.node());
+    auto* y = static_cast<const StringNode*>(b.node());
+    return x->size == y->size && std::memcmp(x->data(), y->data(), x->size) == 0;
+  }
+  return Compare(a, b) == 0;
 }
 
 const Value* Value::Find(std::string_view key) const {

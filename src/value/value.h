@@ -51,8 +51,9 @@ namespace value_internal {
 // The header of every heap payload (numbers that need their text, strings
 // longer than 14 bytes, arrays, sets, objects).
 struct Node {
-  std::atomic<uint32_t> refs{1};
+  std::atomic<uint32_t> refs{1};  // kPinnedRefs: never freed, not counted
 };
+inline constexpr uint32_t kPinnedRefs = 0x80000000u;
 // Strings longer than 14 bytes: the characters follow the header.
 struct StringNode : Node {
   size_t size = 0;
@@ -125,6 +126,12 @@ class alignas(8) Value {
   static Value String(std::string_view s);
   static Value String(std::string&& s);
   static Value String(const char* s) { return String(std::string_view(s)); }
+  // A string whose node is never freed, so that its copies share it
+  // without touching a reference count (no atomic operation). For strings
+  // that repeat for the life of the process: the JSON reader's cache of
+  // keys and values. Their memory has a process-wide budget; past it this
+  // returns an ordinary String.
+  static Value PinnedString(std::string_view s);
   static Value Array(std::vector<Value> items);
   // Entries are sorted by key; when a key repeats the last entry wins.
   static Value Object(std::vector<ObjectEntry> entries);
@@ -194,6 +201,12 @@ class alignas(8) Value {
   // Objects: the value under `key`, or nullptr. Binary search, no allocation.
   const Value* Find(const Value& key) const;
   const Value* Find(std::string_view key) const;
+  // Objects: Find that first tries the entry at position *hint and leaves
+  // there the position where the key was found. Objects of one shape (the
+  // resources of one type) hold a key at the same position, so a lookup
+  // site that keeps its own hint finds the key with one comparison. The
+  // hint is only a guess (relaxed atomic: sites may be shared by threads).
+  const Value* Find(const Value& key, std::atomic<uint32_t>* hint) const;
   // Objects: a nested lookup through string keys, e.g. {"a","b"}; nullptr
   // as soon as a step is missing or not an object.
   const Value* FindPath(std::initializer_list<std::string_view> path) const;
@@ -224,7 +237,7 @@ class alignas(8) Value {
     } else if (a.node() == b.node()) {
       return true;
     }
-    return Compare(a, b) == 0;
+    return EqualNodes(a, b);
   }
 
   // Identity of the shared node (for caches); nullptr for inline values
@@ -253,7 +266,16 @@ class alignas(8) Value {
     return i;
   }
   bool is_short_string() const { return (rep_ & kRepShort) != 0; }
-  void Retain() const { node()->refs.fetch_add(1, std::memory_order_relaxed); }
+  // Equal for values of one kind where a fast path did not decide.
+  static bool EqualNodes(const Value& a, const Value& b);
+  // Position of `key` among the entries of this object, or size() when absent.
+  size_t FindIndex(const Value& key) const;
+  void Retain() const {
+    std::atomic<uint32_t>& refs = node()->refs;
+    if (refs.load(std::memory_order_relaxed) < value_internal::kPinnedRefs) {
+      refs.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
   // Drops one reference to the node (rep_ == kRepNode); frees it at zero.
   void Release();
   void CopyFrom(const Value& o) {

@@ -66,6 +66,11 @@ struct BuiltinContext {
 // Returns true and sets *out when defined; false when undefined (with or
 // without an error recorded in ctx).
 using BuiltinFn = bool (*)(BuiltinContext& ctx, std::span<const Value> args, Value* out);
+// The same builtin with its last operand, an array, passed as the array's
+// items: `args` holds the operands before it. Lets the evaluator call it on
+// a literal array operand (sprintf's) without building the array.
+using BuiltinItemsFn = bool (*)(BuiltinContext& ctx, std::span<const Value> args,
+                                std::span<const Value> items, Value* out);
 
 struct BuiltinDef {
   std::string name;  // "strings.replace_n", "plus" (operator +), ...
@@ -79,7 +84,8 @@ struct BuiltinDef {
   // Registered but not supported (http.send, ...): compile error
   // "unsupported builtin".
   bool unsupported = false;
-  std::string infix;  // "+", "==", ... when the builtin is an operator
+  std::string infix;                  // "+", "==", ... when the builtin is an operator
+  BuiltinItemsFn items_fn = nullptr;  // optional, see BuiltinItemsFn
 };
 
 class BuiltinRegistry {

@@ -451,11 +451,11 @@ bool TrimSpace(BuiltinContext& ctx, std::span<const Value> args, Value* out) {
   return true;
 }
 
-bool Sprintf(BuiltinContext& ctx, std::span<const Value> args, Value* out) {
+// sprintf with the items of its array operand.
+bool SprintfItems(BuiltinContext& ctx, std::span<const Value> args, std::span<const Value> items,
+                  Value* out) {
   if (!ArgString(ctx, args[0], 1)) return false;
-  if (!args[1].is_array()) return OperandTypeError(ctx, 2, args[1], {"array"});
   std::string_view f = args[0].as_string();
-  auto items = args[1].items();
   // sprintf("%d", [n]) and ("%s", [s]) as to_string are the common cases.
   if (items.size() == 1) {
     if (f == "%d" && items[0].is_number() && items[0].node_identity() == nullptr) {
@@ -473,6 +473,12 @@ bool Sprintf(BuiltinContext& ctx, std::span<const Value> args, Value* out) {
   a::GoSprintfTo(f, items, &buf);
   *out = Value::String(std::string_view(buf));
   return true;
+}
+
+bool Sprintf(BuiltinContext& ctx, std::span<const Value> args, Value* out) {
+  if (!ArgString(ctx, args[0], 1)) return false;
+  if (!args[1].is_array()) return OperandTypeError(ctx, 2, args[1], {"array"});
+  return SprintfItems(ctx, args.first(1), args[1].items(), out);
 }
 
 // The strings of a string/array/set operand (any_prefix_match & co).
@@ -610,7 +616,11 @@ void RegisterStringsBuiltins(BuiltinRegistry& r) {
          .arity = 2,
          .fn = Trim<TrimKind::kSuffix>});
   r.Add({.name = "trim_space", .decl = "(string) => string", .arity = 1, .fn = TrimSpace});
-  r.Add({.name = "sprintf", .decl = "(string, array[any]) => string", .arity = 2, .fn = Sprintf});
+  r.Add({.name = "sprintf",
+         .decl = "(string, array[any]) => string",
+         .arity = 2,
+         .fn = Sprintf,
+         .items_fn = SprintfItems});
   r.Add({.name = "strings.any_prefix_match",
          .decl = "(any<string, array[string], set[string]>, any<string, array[string], "
                  "set[string]>) => boolean",

@@ -127,5 +127,73 @@ leaves contains v if {
   EXPECT_EQ(One(m, "data.m.leaves", R"({"a": 1, "b": {"c": 2}})"), *ParseTerm("{1, 2}").value);
 }
 
+TEST(EvalBodyModes, BorrowedBindingsOutliveTheirUses) {
+  // Variables borrow the values they are bound to (see Slot in eval.cc):
+  // parts of input, members being iterated, function results, values
+  // computed for the binding alone. Each is used after later generators
+  // and calls have run; under AddressSanitizer a binding that outlived its
+  // value would be reported here.
+  const char* m = R"(package m
+suffix(x) := concat("-", [x, "a suffix longer than fourteen bytes"])
+out contains msg if {
+  cfg := input.config
+  some item in cfg.items
+  name := suffix(item.name)
+  copy := name
+  some other in [name, upper(copy)]
+  tags := {t | some t in item.tags}
+  count(tags) > 0
+  msg := sprintf("%s|%s|%d", [copy, other, count(tags)])
+}
+)";
+  const std::string in =
+      R"({"config": {"items": [{"name": "first-resource-name", "tags": ["a", "b"]},
+                               {"name": "second", "tags": ["c"]}]}})";
+  EXPECT_EQ(One(m, "data.m.out", in), *ParseTerm(R"({
+      "first-resource-name-a suffix longer than fourteen bytes|first-resource-name-a suffix longer than fourteen bytes|2",
+      "first-resource-name-a suffix longer than fourteen bytes|FIRST-RESOURCE-NAME-A SUFFIX LONGER THAN FOURTEEN BYTES|2",
+      "second-a suffix longer than fourteen bytes|second-a suffix longer than fourteen bytes|1",
+      "second-a suffix longer than fourteen bytes|SECOND-A SUFFIX LONGER THAN FOURTEEN BYTES|1"})")
+                                           .value);
+}
+
+TEST(EvalBodyModes, LookupHintsFollowEachObjectsOwnLayout) {
+  // A ref site remembers where it found its key; objects of other shapes
+  // must still be searched (the hint is only a first guess).
+  const char* m = R"(package m
+out contains v if {
+  some r in input.rs
+  v := r.config.name
+}
+)";
+  const std::string in = R"({"rs": [
+      {"config": {"name": "n1", "z": 1}},
+      {"config": {"a": 1, "b": 2, "name": "n2"}},
+      {"config": {"name": "n3"}},
+      {"config": {"other": 1}},
+      {"config": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "name": "n4"}},
+      {"config": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9}}]})";
+  EXPECT_EQ(One(m, "data.m.out", in), *ParseTerm(R"({"n1", "n2", "n3", "n4"})").value);
+}
+
+TEST(EvalBodyModes, SprintfOnALiteralArrayMatchesSprintfOnAValue) {
+  // sprintf's literal array operand is formatted from its items without
+  // building the array; the result and the errors must not change.
+  const char* m = R"(package m
+lit := sprintf("%s=%d %v", [input.k, input.n, input.o])
+val := sprintf("%s=%d %v", arr) if arr := [input.k, input.n, input.o]
+bad := sprintf(input.n, [input.k])
+)";
+  const std::string in = R"({"k": "key", "n": 7, "o": {"x": [1, "y"]}})";
+  Value lit = One(m, "data.m.lit", in);
+  EXPECT_EQ(lit, Value::String(R"(key=7 {"x": [1, "y"]})"));
+  EXPECT_EQ(One(m, "data.m.val", in), lit);
+  EvalOptions strict;
+  strict.strict_builtin_errors = true;
+  auto r = EvalQuery(m, "data.m.bad", in, strict);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors.errors[0].code, "eval_type_error") << r.errors.ToString();
+}
+
 }  // namespace
 }  // namespace kumo::rego

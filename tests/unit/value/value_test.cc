@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -267,6 +268,72 @@ TEST(ValueTest, DoublesPrintShortest) {
   EXPECT_EQ(Value::Double(0.5).number_text(), "0.5");
   EXPECT_EQ(Value::Double(3.0).number_text(), "3");
   EXPECT_TRUE(Value::Double(3.0).is_int64());
+}
+
+TEST(ValueTest, FindWithAHintAgreesWithFind) {
+  // Objects small enough for the linear scan and larger ones; keys of every
+  // inline and heap form, including numbers that are equal in value only.
+  std::vector<Value> keys = {Value::String("a"),
+                             Value::String("name"),
+                             Value::String("fourteen-bytes"),
+                             Value::String("a key longer than fourteen bytes"),
+                             Value::String("a key longer than fourteen bytez"),
+                             Value::Int(1),
+                             Value::Number("2.5"),
+                             Value::Number("123456789012345678901234567890"),
+                             Value::Bool(true),
+                             Value::Null()};
+  std::vector<Value> probes = keys;
+  probes.push_back(Value::Number("1.0"));  // equals Int(1)
+  probes.push_back(Value::String("a key longer than fourteen bytes!"));
+  probes.push_back(Value::String("nam"));
+  probes.push_back(Value::Int(2));
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<ObjectEntry> es;
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (rng() % 2) es.emplace_back(keys[i], Value::Int(static_cast<int64_t>(i)));
+    Value o = Value::Object(es);
+    for (const Value& k : probes) {
+      std::atomic<uint32_t> hint{static_cast<uint32_t>(rng() % 12)};
+      const Value* want = o.Find(k);
+      const Value* got = o.Find(k, &hint);
+      ASSERT_EQ(got, want) << "round " << round << " key " << k.number_text();
+      if (want) {
+        // the hint now names the entry: found again at once
+        EXPECT_EQ(&o.entries()[hint.load()].second, want);
+        EXPECT_EQ(o.Find(k, &hint), want);
+      }
+    }
+  }
+}
+
+TEST(ValueTest, LongStringsCompareByContent) {
+  std::string a(40, 'x'), b(40, 'x'), c(40, 'x'), d(41, 'x');
+  c[39] = 'y';
+  EXPECT_EQ(Value::String(a), Value::String(b));
+  EXPECT_NE(Value::String(a), Value::String(c));
+  EXPECT_NE(Value::String(a), Value::String(d));
+  EXPECT_NE(Value::String(a), Value::String(std::string(14, 'x')));
+}
+
+TEST(ValueTest, PinnedStringsAreSharedAndNeverFreed) {
+  const std::string text = "http://acs.amazonaws.com/groups/global/AllUsers";
+  Value pinned = Value::PinnedString(text);
+  EXPECT_EQ(pinned, Value::String(text));
+  EXPECT_EQ(Compare(pinned, Value::String(text)), 0);
+  EXPECT_EQ(pinned.Hash(), Value::String(text).Hash());
+  const char* chars = pinned.as_string().data();
+  {
+    std::vector<Value> copies(100, pinned);
+    Value moved = std::move(copies.back());
+    EXPECT_EQ(moved.node_identity(), pinned.node_identity());
+  }
+  pinned = Value();  // the last Value holding it goes
+  // Still readable: under AddressSanitizer a freed node would be reported.
+  EXPECT_EQ(std::string_view(chars, text.size()), text);
+  // Short strings stay inline.
+  EXPECT_EQ(Value::PinnedString("short").node_identity(), nullptr);
 }
 
 }  // namespace
