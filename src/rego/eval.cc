@@ -396,7 +396,14 @@ class Evaluator {
     Frame frame(this, plan.frame_size + 1);
     frame_ = frame.data();
     std::vector<ResultRow> rows;
-    std::vector<Value> expr_vals(plan.body.size());
+    // the value of each query expression in the current solution
+    Value small[8];
+    std::vector<Value> big;
+    Value* expr_vals = small;
+    if (plan.body.size() > 8) {
+      big.resize(plan.body.size());
+      expr_vals = big.data();
+    }
     RunQueryBody(plan, 0, expr_vals, rows);
     if (failed_) {
       res.errors.errors.push_back(error_);
@@ -406,8 +413,7 @@ class Evaluator {
     return res;
   }
 
-  bool RunQueryBody(const QueryPlan& plan, size_t i, std::vector<Value>& vals,
-                    std::vector<ResultRow>& rows) {
+  bool RunQueryBody(const QueryPlan& plan, size_t i, Value* vals, std::vector<ResultRow>& rows) {
     if (i == plan.body.size()) {
       ResultRow row;
       for (const auto& [name, slot] : plan.output_vars) {
@@ -1090,7 +1096,7 @@ class Evaluator {
       const Value& kv = ref.items[i]->value;
       const Value* cb = nullptr;
       if (base && base->is_object()) {
-        cb = base->Find(kv);
+        cb = base->Find(kv, &ref.items[i]->hint.pos);
         if (!cb && kv.is_number()) cb = base->Find(kv.number_text());
       }
       if (!child->rules_below || (cb && HasValueRules(child))) {

@@ -226,16 +226,18 @@ class alignas(8) Value {
 
   // Equality (Compare == 0) with fast paths for inline values and shared nodes.
   static bool Equal(const Value& a, const Value& b) {
+    // The same 16 bytes: the same inline value or the same node.
+    uint64_t x[2], y[2];
+    std::memcpy(x, &a, sizeof x);
+    std::memcpy(y, &b, sizeof y);
+    if (x[0] == y[0] && x[1] == y[1]) return true;
     if (a.kind_ != b.kind_) return false;
     if (a.rep_ != kRepNode || b.rep_ != kRepNode) {
-      // Short strings and scalars: the representation is canonical (unused
-      // bytes are zero), except for numbers, where 1 and 1.0 are equal.
-      if (a.kind_ != ValueKind::kNumber && a.rep_ != kRepNode && b.rep_ != kRepNode) {
-        return a.rep_ == b.rep_ && std::memcmp(a.sso_, b.sso_, sizeof a.sso_) == 0;
-      }
-      if (a.kind_ == ValueKind::kString) return false;  // short vs long never equal
-    } else if (a.node() == b.node()) {
-      return true;
+      // Inline values are canonical (unused bytes are zero), so two with
+      // different bytes differ, except numbers (1 and 1.0 are equal). A
+      // short string never equals a long one.
+      if (a.kind_ != ValueKind::kNumber && a.rep_ != kRepNode && b.rep_ != kRepNode) return false;
+      if (a.kind_ == ValueKind::kString) return false;
     }
     return EqualNodes(a, b);
   }
