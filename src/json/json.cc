@@ -406,7 +406,11 @@ class DomBuilder {
         return BuildArray(e.get_array().value_unsafe(), depth + 1);
       case T::STRING:
         return strings_.Get(e.get_string().value_unsafe(), StringCache::kMaxValueBytes);
-      case T::INT64: return Value::Int(e.get_int64().value_unsafe());
+      case T::INT64: {
+        int64_t i = e.get_int64().value_unsafe();
+        zero_ |= i == 0;  // maybe written "-0" (see TryDom)
+        return Value::Int(i);
+      }
       case T::UINT64: return Value::Number(std::to_string(e.get_uint64().value_unsafe()));
       case T::BOOL: return Value::Bool(e.get_bool().value_unsafe());
       case T::NULL_VALUE: return Value();
@@ -417,6 +421,8 @@ class DomBuilder {
   }
 
   bool failed() const { return failed_; }
+  // Whether an integer 0 was read.
+  bool saw_zero() const { return zero_; }
 
  private:
   Value BuildObject(simdjson::dom::object obj, size_t depth) {
@@ -456,11 +462,23 @@ class DomBuilder {
 
   size_t max_depth_;
   bool failed_ = false;
+  bool zero_ = false;
   // The thread's caches, looked up once per document.
   StringCache& strings_;
   NullStack<ObjectEntry>& entries_;
   NullStack<Value>& items_;
 };
+
+// Whether `text` may hold the number -0: a "-0" not followed by a digit, a
+// fraction or an exponent (inside a string too: the check only needs to
+// be safe).
+bool HasMinusZero(std::string_view text) {
+  for (size_t i = text.find("-0"); i != std::string_view::npos; i = text.find("-0", i + 2)) {
+    char next = i + 2 < text.size() ? text[i + 2] : ' ';
+    if (!(next >= '0' && next <= '9') && next != '.' && next != 'e' && next != 'E') return true;
+  }
+  return false;
+}
 
 // True when `text` was read through the DOM fast path into *out.
 bool TryDom(std::string_view text, size_t capacity, const JsonLimits& limits, Value* out) {
@@ -472,6 +490,9 @@ bool TryDom(std::string_view text, size_t capacity, const JsonLimits& limits, Va
   DomBuilder builder(limits.max_depth);
   Value v = builder.Build(root, 0);
   if (builder.failed()) return false;
+  // The tape holds -0 as the integer 0; its text must stay "-0", which
+  // on-demand keeps. Looked for only in records with a zero.
+  if (builder.saw_zero() && HasMinusZero(text)) return false;
   *out = std::move(v);
   return true;
 }

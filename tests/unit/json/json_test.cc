@@ -136,6 +136,10 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
       R"({"n":9223372036854775807,"m":-9223372036854775808,"u":18446744073709551615})",
       R"({"big":123456789012345678901234567890,"d":0.1000000000000000055511151231257827})",
       R"([1.0, 1e3, -0, -0.0, 2E-2, 10])",
+      // integers only: -0 keeps its text (the DOM tape holds it as 0)
+      R"([-0, 0, 1])",
+      R"({"a":-0,"b":{"c":[0]}})",
+      R"({"s":"eu-0","n":0,"m":-10})",
       R"({"s":"\u00e9\ud83d\ude00\n\"\\","short":"abc","longer":"arn:aws:s3:::bucket-000000001"})",
       R"({"k":1,"k":2,"k":{"x":1}})",
       R"({"":"","e":[],"o":{},"arr":[[],[{}]]})",
@@ -189,6 +193,9 @@ TEST(ParseJsonTest, DomFastPathMatchesOnDemand) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(ToJson(*r),
             R"({"big":123456789012345678901234567890,"d":0.1000000000000000055511151231257827})");
+  auto z = ParseJson(R"([-0, 0, 1])");
+  ASSERT_TRUE(z.ok());
+  EXPECT_EQ(ToJson(*z), "[-0,0,1]");
   auto u = ParseJson(docs[1]);
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(u->Find("u")->number_text(), "18446744073709551615");
