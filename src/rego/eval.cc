@@ -1539,11 +1539,9 @@ class Evaluator {
         if (r == 0) return true;
         if (r > 0 && a + 1 == nargs && t.builtin && t.builtin->items_fn && !t.func) {
           // the builtin takes the items as they are: no array to build
-          bctx_.error_code.clear();
-          bctx_.error_message.clear();
-          Value out;
-          bool ok = t.builtin->items_fn(bctx_, args.span().first(a), items.span(), &out);
-          return BuiltinResult(t.builtin, ok, out, t, k);
+          return CallBuiltin(t.builtin, t, k, [&](Value* out) {
+            return t.builtin->items_fn(bctx_, args.span().first(a), items.span(), out);
+          });
         }
         if (r > 0) {
           built[nbuilt] = ArrayOfCopies(items.span());
@@ -1626,16 +1624,17 @@ class Evaluator {
         return Fail("eval_builtin_error", b->name + ": not implemented", site.loc);
       return true;
     }
+    return CallBuiltin(b, site, k, [&](Value* out) { return b->fn(bctx_, args, out); });
+  }
+
+  // Runs call(&out), one of b's bodies, then passes on its error (under
+  // strict builtin errors), undefined, or its value.
+  template <typename F>
+  bool CallBuiltin(const BuiltinDef* b, const Term& site, VCont k, F&& call) {
     bctx_.error_code.clear();
     bctx_.error_message.clear();
     Value out;
-    bool ok = b->fn(bctx_, args, &out);
-    return BuiltinResult(b, ok, out, site, k);
-  }
-
-  // After a builtin call: its error (under strict builtin errors), undefined,
-  // or its value passed on.
-  bool BuiltinResult(const BuiltinDef* b, bool ok, const Value& out, const Term& site, VCont k) {
+    bool ok = call(&out);
     if (!bctx_.error_code.empty()) {
       if (opts_.strict_builtin_errors) {
         std::string msg = bctx_.error_message;
